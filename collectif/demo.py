@@ -1,0 +1,50 @@
+"""Demo content of the site-wide part: the two demo accounts.
+
+The site pages themselves come from a data migration, so that production has them too."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from .permissions import COORDINATION_GROUP
+
+DEMO_PASSWORD = "demo-password-2014"
+DEMO_COORDINATOR = "demo-coordinator"
+DEMO_MEMBER = "demo-member"
+
+
+def ensure_user(username, *, first_name, last_name, email, is_staff=False):
+    """Create the account once; a second run leaves it (and its password) as it is."""
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": email,
+            "is_staff": is_staff,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def load():
+    coordinator = ensure_user(
+        DEMO_COORDINATOR,
+        first_name="Geneviève",
+        last_name="Colas",
+        email="coordination@example.org",
+        is_staff=True,
+    )
+    coordinator.groups.add(Group.objects.get(name=COORDINATION_GROUP))
+    ensure_user(
+        DEMO_MEMBER,
+        first_name="Bénédicte",
+        last_name="Bourgeois",
+        email="ccem@example.org",
+    )
+    return [
+        f"{DEMO_COORDINATOR} / {DEMO_PASSWORD} (coordinator, admin at /admin/)",
+        f"{DEMO_MEMBER} / {DEMO_PASSWORD} (member representative)",
+    ]

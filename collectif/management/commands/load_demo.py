@@ -1,0 +1,22 @@
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app contributes its demo content, in dependency order. A module's load() is idempotent
+# and returns lines worth printing (accounts created, what was loaded).
+DEMO_MODULES = ["collectif.demo"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo content built from the minutes of 29 September 2014 (idempotent)."
+
+    def handle(self, *args, **options):
+        lines = []
+        with transaction.atomic():
+            for module_path in DEMO_MODULES:
+                lines += import_module(module_path).load() or []
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.stdout.write("Demo accounts (user / password):")
+        for line in lines:
+            self.stdout.write(f"  {line}")

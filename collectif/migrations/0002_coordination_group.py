@@ -1,0 +1,17 @@
+from django.db import migrations
+
+from collectif.permissions import grant_coordination_permissions
+
+
+def remove_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name="Coordination").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("collectif", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(grant_coordination_permissions, remove_group)]

@@ -1,0 +1,65 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Page(models.Model):
+    """A site-wide page whose text coordinators edit in both languages."""
+
+    class Key(models.TextChoices):
+        HOME = "home", _("Home")
+        ABOUT = "about", _("About the collective")
+        JOIN = "join", _("Joining the collective")
+        LEGAL = "legal", _("Legal notice")
+        PRIVACY = "privacy", _("Privacy")
+
+    key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown first, in bold.")
+    )
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("Plain text. Separate paragraphs with an empty line; web addresses become links."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site page")
+        verbose_name_plural = _("site pages")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.get_key_display()
+
+    def get_absolute_url(self):
+        return reverse(f"collectif:{self.key}")
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact form, kept so that none is lost with an e-mail."""
+
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=7)
+    sender_hash = models.CharField(
+        _("sender fingerprint"),
+        max_length=64,
+        db_index=True,
+        editable=False,
+        help_text=_("A keyed hash of the sender's network address, used only to limit abuse."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name}: {self.subject}"

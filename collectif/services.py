@@ -1,0 +1,62 @@
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import ContactMessage
+
+
+class ContactRateLimited(Exception):
+    message = _(
+        "You have sent several messages in the last hour. Please try again later; "
+        "your message has not been lost, it is still in the form below."
+    )
+
+
+def client_address(request):
+    if settings.USE_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def sender_fingerprint(address):
+    """A keyed hash: enough to count a sender's messages without keeping its address."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def contact_message_submit(
+    *, name, email, subject, message, organisation="", language, sender_address
+):
+    """Keep the message, then mail it to the coordination (reply goes to the sender)."""
+    fingerprint = sender_fingerprint(sender_address)
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    recent = ContactMessage.objects.filter(sender_hash=fingerprint, created_at__gte=an_hour_ago)
+    if recent.count() >= settings.CONTACT_RATE_LIMIT_PER_HOUR:
+        raise ContactRateLimited
+    contact = ContactMessage.objects.create(
+        name=name,
+        email=email,
+        organisation=organisation,
+        subject=subject,
+        message=message,
+        language=language,
+        sender_hash=fingerprint,
+    )
+    body = render_to_string("collectif/email/contact_message.txt", {"contact": contact})
+    mail = EmailMessage(
+        subject=f"[contrelatraite] {subject}",
+        body=body,
+        to=[settings.COORDINATION_EMAIL],
+        reply_to=[email],
+    )
+    transaction.on_commit(lambda: mail.send(fail_silently=False))
+    return contact

@@ -1,0 +1,52 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from . import services
+from .forms import ContactForm
+from .models import Page
+
+
+class PageView(TemplateView):
+    """A site-wide page whose text lives in the database (see Page)."""
+
+    key = None
+    template_name = "collectif/page.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = get_object_or_404(Page, key=self.key)
+        return context
+
+
+class HomeView(PageView):
+    key = Page.Key.HOME
+    template_name = "collectif/home.html"
+
+
+class ContactView(FormView):
+    form_class = ContactForm
+    template_name = "collectif/contact.html"
+
+    def form_valid(self, form):
+        if not form.is_spam():
+            try:
+                services.contact_message_submit(
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation=form.cleaned_data["organisation"],
+                    subject=form.cleaned_data["subject"],
+                    message=form.cleaned_data["message"],
+                    language=get_language(),
+                    sender_address=services.client_address(self.request),
+                )
+            except services.ContactRateLimited as error:
+                form.add_error(None, error.message)
+                return self.form_invalid(form)
+        # A robot that filled the honeypot gets the same answer, and nothing is kept or sent.
+        messages.success(
+            self.request, _("Thank you. Your message has reached the coordination of the collective.")
+        )
+        return redirect("collectif:contact")
