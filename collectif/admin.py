@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import ContactMessage, Page
+from .models import ContactMessage, Page, Theme
 
 admin.site.site_header = _("Ensemble contre la traite — coordination")
 admin.site.site_title = _("Coordination")
@@ -29,8 +29,24 @@ class ContactMessageAdmin(admin.ModelAdmin):
     list_filter = ["handled", "language", "created_at"]
     list_editable = ["handled"]
     search_fields = ["name", "email", "organisation", "subject", "message"]
-    readonly_fields = ["name", "email", "organisation", "subject", "message", "language", "created_at"]
+    readonly_fields = [
+        "name",
+        "email",
+        "organisation",
+        "subject",
+        "message",
+        "language",
+        "created_at",
+    ]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Theme)
+class ThemeAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name_fr", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_fr"]}

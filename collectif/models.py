@@ -21,7 +21,9 @@ class Page(models.Model):
     body = models.TextField(
         _("text"),
         blank=True,
-        help_text=_("Plain text. Separate paragraphs with an empty line; web addresses become links."),
+        help_text=_(
+            "Plain text. Separate paragraphs with an empty line; web addresses become links."
+        ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -63,3 +65,19 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.subject}"
+
+
+class Theme(models.Model):
+    """A form of trafficking or a field of action, shared by members, texts and news."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name

@@ -7,8 +7,10 @@ COORDINATED_APPS = ["collectif", "members", "meetings", "documents"]
 
 
 def is_coordinator(user):
-    return user.is_active and user.is_staff and (
-        user.is_superuser or user.groups.filter(name=COORDINATION_GROUP).exists()
+    return (
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or user.groups.filter(name=COORDINATION_GROUP).exists())
     )
 
 

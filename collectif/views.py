@@ -47,6 +47,7 @@ class ContactView(FormView):
                 return self.form_invalid(form)
         # A robot that filled the honeypot gets the same answer, and nothing is kept or sent.
         messages.success(
-            self.request, _("Thank you. Your message has reached the coordination of the collective.")
+            self.request,
+            _("Thank you. Your message has reached the coordination of the collective."),
         )
         return redirect("collectif:contact")
