@@ -142,8 +142,9 @@ TIME_ZONE = "Europe/Paris"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
-# The tabbed admin needs jQuery UI; it is served from here, never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# modeltranslation's tabbed admin needs jQuery UI (its setting has no prefix); served from here,
+# never from a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and media files ---------------------------------------------------------------------
 
