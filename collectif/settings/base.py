@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "collectif.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached page for an anonymous visitor costs no session or database work.
+    "collectif.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language there), before CommonMiddleware (slash redirects
     # must see the language prefix).
@@ -117,6 +119,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# --- Cache -------------------------------------------------------------------------------------
+
+# Local memory by default; with several processes (gunicorn workers, servers) set REDIS_URL so
+# that they share one cache, and so one invalidation.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
+# Anonymous public pages are cached this long (0 disables), and invalidated by any write.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/media/", "/static/")
 
 # --- Authentication -----------------------------------------------------------------------------
 
