@@ -245,13 +245,16 @@ CONTACT_RATE_LIMIT_PER_HOUR = int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5
 
 # --- Logging ------------------------------------------------------------------------------------
 
+# Structured (one JSON object per line) in production, readable lines in development.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "collectif.logging.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
