@@ -200,6 +200,21 @@ STORAGES = {
     },
 }
 
+# Media on S3-compatible storage when a bucket is configured (pip install ".[s3]").
+if os.environ.get("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "collectif.storage.SameOriginS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY", ""),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+
 # --- E-mail -------------------------------------------------------------------------------------
 
 EMAIL_BACKEND = os.environ.get(
