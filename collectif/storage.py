@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 
 class SameOriginS3Storage(S3Storage):
@@ -10,4 +11,4 @@ class SameOriginS3Storage(S3Storage):
     the site forwards /media/ to the bucket instead of pages linking to the bucket itself."""
 
     def url(self, name, parameters=None, expire=None, http_method=None):
-        return settings.MEDIA_URL + filepath_to_uri(self._normalize_name(self._clean_name(name)))
+        return settings.MEDIA_URL + filepath_to_uri(clean_name(name))

@@ -33,7 +33,7 @@ def test_media_go_to_s3_when_a_bucket_is_configured_and_stay_same_origin():
     ]
 
 
-def test_media_stay_on_disk_by_default(settings):
-    from django.core.files.storage import default_storage
+def test_media_stay_on_disk_by_default():
+    from django.core.files.storage import storages
 
-    assert type(default_storage).__name__ == "FileSystemStorage"
+    assert type(storages["default"]).__name__ == "FileSystemStorage"
