@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_media_go_to_s3_when_a_bucket_is_configured_and_stay_same_origin():
     code = (
         "import django; django.setup();"
-        "from django.core.files.storage import default_storage as s;"
+        "from django.core.files.storage import storages; s = storages['default'];"
         "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.url('logos/ccem.png'))"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
