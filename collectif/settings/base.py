@@ -137,6 +137,8 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     )
+    # Several sites may share one Redis.
+    | {"KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "contrelatraite")}
 }
 # Anonymous public pages are cached this long (0 disables), and invalidated by any write.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
