@@ -17,3 +17,5 @@ SECURE_SSL_REDIRECT = False
 # Let the live server of the browser tests serve static files straight from the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The browser tests look at uploaded logos.
+SERVE_MEDIA = True
