@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from collectif.permissions import is_coordinator
 
@@ -116,7 +117,7 @@ class LegalResource(SearchableText):
         PROTOCOL = "protocol", _("Protocol")
         DIRECTIVE = "directive", _("Directive")
         REGULATION = "regulation", _("Regulation")
-        LAW = "law", _("Law")
+        LAW = "law", pgettext_lazy("kind of text", "Law")
         DECREE = "decree", _("Decree")
         CIRCULAR = "circular", _("Circular")
         ACTION_PLAN = "action-plan", _("Action plan")

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from . import selectors
@@ -111,6 +112,13 @@ class LegalResourceDetailView(VisibleToUserMixin, DetailView):
         resource = self.object
         replacement = resource.replaced_by
         context["replacement"] = replacement if replacement and replacement.is_published else None
+        current = get_language()
+        versions = [
+            {"code": code, "file": file, "url": url, "is_current": code == current}
+            for code, file, url in resource.versions()
+        ]
+        versions.sort(key=lambda version: not version["is_current"])
+        context["versions"] = versions
         return context
 
 

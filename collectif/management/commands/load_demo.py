@@ -5,7 +5,7 @@ from django.db import transaction
 
 # Each app contributes its demo content, in dependency order. A module's load() is idempotent
 # and returns lines worth printing (accounts created, what was loaded).
-DEMO_MODULES = ["collectif.demo"]
+DEMO_MODULES = ["collectif.demo", "documents.demo"]
 
 
 class Command(BaseCommand):
