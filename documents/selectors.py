@@ -51,7 +51,11 @@ def _counts(queryset, name):
         )
     else:
         lookup = {"body": "body__slug", "theme": "themes__slug"}.get(name, name)
-        rows = queryset.values(value=F(lookup)).annotate(n=Count("pk", distinct=True))
+        rows = (
+            queryset.annotate(value=F(lookup))
+            .values("value")
+            .annotate(n=Count("pk", distinct=True))
+        )
     return {row["value"]: row["n"] for row in rows if row["value"] is not None}
 
 
