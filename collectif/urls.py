@@ -6,12 +6,19 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
 from members.sitemaps import sitemaps as members_sitemaps
 
 from .health import healthz
 from .sitemaps import sitemaps
 
-sitemaps = {**sitemaps, **members_sitemaps}
+sitemaps = {
+    **sitemaps,
+    **members_sitemaps,
+    "library": LibrarySitemap,
+    "law": LegalResourceSitemap,
+    "documents": DocumentSitemap,
+}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
@@ -23,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("collectif.site_urls")),
     path("", include("members.urls")),
     path(_("member-area/"), include("members.portal_urls")),
+    path("", include("documents.urls")),
 )
 
 
