@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
 from members.sitemaps import sitemaps as members_sitemaps
+from news.sitemaps import sitemaps as news_sitemaps
 
 from .health import healthz
 from .sitemaps import sitemaps
@@ -18,6 +19,7 @@ sitemaps = {
     "library": LibrarySitemap,
     "law": LegalResourceSitemap,
     "documents": DocumentSitemap,
+    **news_sitemaps,
 }
 
 urlpatterns = [
@@ -31,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path(_("member-area/"), include("members.portal_urls")),
     path("", include("documents.urls")),
+    path("", include("news.urls")),
+    path(_("member-area/"), include("news.portal_urls")),
 )
 
 
