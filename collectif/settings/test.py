@@ -19,3 +19,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests change rows and read pages again at once; the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+# The browser tests look at uploaded logos.
+SERVE_MEDIA = True
