@@ -6,12 +6,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from meetings.sitemaps import sitemaps as meetings_sitemaps
 from members.sitemaps import sitemaps as members_sitemaps
 
 from .health import healthz
 from .sitemaps import sitemaps
 
-sitemaps = {**sitemaps, **members_sitemaps}
+sitemaps = {**sitemaps, **members_sitemaps, **meetings_sitemaps}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
@@ -23,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("", include("collectif.site_urls")),
     path("", include("members.urls")),
     path(_("member-area/"), include("members.portal_urls")),
+    path("", include("meetings.urls")),
+    path(_("member-area/"), include("meetings.portal_urls")),
 )
 
 
