@@ -43,7 +43,20 @@ class AgendaItemInline(TranslationStackedInline):
 class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
-        fields = "__all__"
+        fields = [
+            "meeting",
+            "agenda_item",
+            "text",
+            "organisations",
+            "for_coordination",
+            "for_every_member",
+            "restricted",
+            "due_on",
+            "status",
+            "done_on",
+            "comment",
+            "position",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -57,8 +70,10 @@ class ActionItemForm(forms.ModelForm):
         )
         if not has_owner:
             raise ValidationError(
-                _("Say who follows it up: one or more organisations, the coordination or every "
-                  "member.")
+                _(
+                    "Say who follows it up: one or more organisations, the coordination or every "
+                    "member."
+                )
             )
         if cleaned.get("status") != ActionItem.Status.OPEN and not cleaned.get("done_on"):
             cleaned["done_on"] = timezone.localdate()
@@ -136,7 +151,12 @@ class NextPlenaryForm(forms.Form):
 @admin.register(Meeting)
 class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "start", "kind", "status", "visibility", "minutes_state"]
-    list_filter = ["kind", "status", "visibility", ("minutes_approved_on", admin.EmptyFieldListFilter)]
+    list_filter = [
+        "kind",
+        "status",
+        "visibility",
+        ("minutes_approved_on", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["title_fr", "title_en", "place_name", "agenda_items__title_fr"]
     date_hierarchy = "start"
     autocomplete_fields = ["announced_meetings", "minutes_approved_at"]
@@ -149,7 +169,10 @@ class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         DelegationInline,
     ]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "summary", ("start", "end"), ("status", "visibility")]}),
+        (
+            None,
+            {"fields": ["kind", "title", "summary", ("start", "end"), ("status", "visibility")]},
+        ),
         (_("Place"), {"fields": ["place_name", "place_address", "room"]}),
         (
             _("Minutes"),
@@ -188,15 +211,16 @@ class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
         return format_html(
             "{} — {}",
             ngettext("%(count)d sending", "%(count)d sendings", count) % {"count": count},
-            _("last on %(date)s") % {
-                "date": timezone.localtime(sendings[0].sent_at).strftime("%d/%m/%Y %H:%M")
-            },
+            _("last on %(date)s")
+            % {"date": timezone.localtime(sendings[0].sent_at).strftime("%d/%m/%Y %H:%M")},
         )
 
     @admin.action(description=_("Duplicate the structure for the next plenary"))
     def duplicate_for_next_plenary(self, request, queryset):
         if queryset.count() != 1:
-            self.message_user(request, _("Choose exactly one meeting to duplicate."), messages.ERROR)
+            self.message_user(
+                request, _("Choose exactly one meeting to duplicate."), messages.ERROR
+            )
             return None
         meeting = queryset.get()
         if "apply" in request.POST:

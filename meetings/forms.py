@@ -36,4 +36,6 @@ class ActionItemDoneForm(forms.Form):
 
 
 class ReaderLanguageForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language of the e-mails you receive"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails you receive"), choices=settings.LANGUAGES
+    )

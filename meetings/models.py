@@ -50,7 +50,9 @@ class MeetingQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.prefetch_related(
-            models.Prefetch("delegations", queryset=Delegation.objects.select_related("organisation"))
+            models.Prefetch(
+                "delegations", queryset=Delegation.objects.select_related("organisation")
+            )
         )
 
 
@@ -74,7 +76,9 @@ class Meeting(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(
-        _("title"), max_length=250, help_text=_("« Réunion plénière du Collectif », without the date.")
+        _("title"),
+        max_length=250,
+        help_text=_("« Réunion plénière du Collectif », without the date."),
     )
     summary = models.TextField(
         _("summary"),
@@ -305,7 +309,8 @@ class Annex(models.Model):
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="annexes"
     )
     number = models.PositiveSmallIntegerField(
-        _("number"), help_text=_("As the minutes cite it: « voir en annexe 2 »."))
+        _("number"), help_text=_("As the minutes cite it: « voir en annexe 2 ».")
+    )
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to=annex_upload_to)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
@@ -446,8 +451,10 @@ class ActionItem(models.Model):
         return self.status == self.Status.OPEN
 
     def is_overdue(self, today=None):
-        return self.is_open and self.due_on is not None and self.due_on < (
-            today or timezone.localdate()
+        return (
+            self.is_open
+            and self.due_on is not None
+            and self.due_on < (today or timezone.localdate())
         )
 
 

@@ -37,7 +37,9 @@ class MeetingListView(MinutesReaderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         now = timezone.now()
         years = (
-            Meeting.objects.annotate(year=ExtractYear("start", tzinfo=timezone.get_current_timezone()))
+            Meeting.objects.annotate(
+                year=ExtractYear("start", tzinfo=timezone.get_current_timezone())
+            )
             .order_by("-year")
             .values_list("year", flat=True)
             .distinct()

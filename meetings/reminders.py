@@ -136,7 +136,9 @@ def action_item_reminders(*, today):
     coordination_items = [item for item in items if item.for_coordination]
     pending = _pending(coordination_items, owner_key="coordination", today=today)
     if pending:
-        recipients = [(address, settings.ADMIN_LANGUAGE_CODE) for address in coordination_recipients()]
+        recipients = [
+            (address, settings.ADMIN_LANGUAGE_CODE) for address in coordination_recipients()
+        ]
         with translation.override(settings.ADMIN_LANGUAGE_CODE):
             owner_name = gettext("the coordination")
         _send_digest(

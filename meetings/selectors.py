@@ -51,8 +51,12 @@ class AttendanceLine:
     """« ACPE et COFRADE : Raffaella Tatangelo »: organisations sharing the same people."""
 
     organisations: list
-    people: list
-    note: object = None
+    people: list  # Attendance rows
+    note: object = None  # the Attendance whose note all of them share, if they share one
+
+    @property
+    def names(self):
+        return [row.person for row in self.people]
 
 
 @dataclass
@@ -78,7 +82,8 @@ class Minutes:
 
 def action_items_prefetch():
     return Prefetch(
-        "organisations", queryset=Organisation.objects.order_by("name").only("pk", "name", "acronym", "slug")
+        "organisations",
+        queryset=Organisation.objects.order_by("name").only("pk", "name", "acronym", "slug"),
     )
 
 
@@ -89,16 +94,16 @@ def attendance_lines(attendances):
         by_organisation.setdefault(attendance.organisation, []).append(attendance)
     lines = []
     for organisation, rows in by_organisation.items():
-        people = [row.person for row in rows]
+        names = [row.person for row in rows]
         notes = {row.note for row in rows}
         note = rows[0] if len(notes) == 1 and rows[0].note else None
         for line in lines:
             mergeable = organisation is not None and line.organisations[0] is not None
-            if mergeable and line.people == people and line.note is None and note is None:
+            if mergeable and line.names == names and line.note is None and note is None:
                 line.organisations.append(organisation)
                 break
         else:
-            lines.append(AttendanceLine([organisation], people, note))
+            lines.append(AttendanceLine([organisation], rows, note))
     # Those who came only for part of the meeting close the list, as in the minutes.
     return sorted(lines, key=lambda line: line.note is not None)
 
