@@ -114,7 +114,7 @@ def test_user_without_organisation_sees_no_organisation(client, make_user, membe
     client.force_login(make_user("nobody"))
     dashboard = client.get(url("dashboard"))
     assert dashboard.status_code == 200
-    assert "Votre compte n&#x27;est encore lié à aucune organisation" in dashboard.content.decode()
+    assert "Votre compte n'est encore lié à aucune organisation" in dashboard.content.decode()
     for name in ORGANISATION_PAGES:
         assert client.get(url(name, member)).status_code == 404
 
