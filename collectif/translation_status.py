@@ -100,15 +100,22 @@ class RecordStatus:
 
     instance: models.Model
     texts: dict = field(default_factory=dict)  # (field, language) -> TextStatus
+    fields: tuple = ()
 
     def __getitem__(self, name):
+        # Templates look up `status.x` as `status["x"]` first: only field names answer here.
+        if name not in self.fields:
+            raise KeyError(name)
         language = get_language()
         return self.texts.get((name, language), TextStatus(name, language))
 
     def __getattr__(self, name):
-        if name.startswith("_") or name in {"instance", "texts"}:
+        if name.startswith("_") or name in {"instance", "texts", "fields"}:
             raise AttributeError(name)
-        return self[name]
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     def needing_work(self, language=None):
         return [
@@ -144,8 +151,9 @@ def _stamps_for(instances):
 def _status(instance, stamps):
     content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
     source = source_language()
-    status = RecordStatus(instance)
-    for name in tracked_fields(type(instance)):
+    names = tracked_fields(type(instance))
+    status = RecordStatus(instance, fields=tuple(names))
+    for name in names:
         if not _value(instance, name, source):
             continue
         label = instance._meta.get_field(name).verbose_name

@@ -104,6 +104,7 @@ class InternationalNetworkAdmin(
 ):
     list_display = ["name", "website"]
     search_fields = ["name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class MembershipChangeForm(forms.Form):
@@ -177,7 +178,10 @@ class OrganisationAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedT
     filter_horizontal = ["themes"]
     autocomplete_fields = ["network", "representatives"]
     readonly_fields = ["status", "status_since", "vote_due_on", "vote_due_in", "membership_links"]
-    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField, "max_side": 600}}
+    formfield_overrides = {
+        models.ImageField: {"form_class": ImageUploadField, "max_side": 600},
+        models.URLField: {"assume_scheme": "https"},
+    }
     inlines = [ActivityReportInline, AdmissionVoteInline, MembershipEventInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "logo", "website", "network", "themes"]}),

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,9 +38,17 @@ class DirectoryFilterForm(forms.Form):
         return queryset
 
 
+def https_by_default(model_field, **kwargs):
+    """Form fields as usual; a web address typed without its scheme gets https://."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
+        formfield_callback = https_by_default
         fields = ["description_fr", "description_en", "website_fr", "website_en", "network"]
         labels = {
             "description_fr": _("Description in French"),
@@ -154,6 +163,7 @@ class ActivityReportForm(forms.ModelForm):
 class NetworkForm(forms.ModelForm):
     class Meta:
         model = InternationalNetwork
+        formfield_callback = https_by_default
         fields = ["presentation_fr", "presentation_en", "website"]
         labels = {
             "presentation_fr": _("Presentation in French"),

@@ -188,6 +188,13 @@ class Organisation(models.Model):
         return self.name
 
     @property
+    def initials(self):
+        """What stands in for a missing logo: the acronym, or the name's capitals."""
+        if self.acronym and len(self.acronym) <= 6:
+            return self.acronym
+        return "".join(word[0] for word in self.name.split() if word[0].isupper())[:4]
+
+    @property
     def is_public(self):
         return self.can(Capability.APPEAR_PUBLICLY)
 
