@@ -84,15 +84,17 @@ def member_client(client, representative):
 def make_meeting(db):
     def make(start=None, *, items=0, **fields):
         fields.setdefault("kind", Meeting.Kind.PLENARY)
-        fields.setdefault("title", "Réunion du Collectif")
+        # The French is the source text (modeltranslation's `title=` would follow the active
+        # language of the test instead).
+        fields["title_fr"] = fields.pop("title", fields.get("title_fr", "Réunion du Collectif"))
         fields.setdefault("title_en", "Meeting of the collective")
         meeting = Meeting.objects.create(start=start or paris(2014, 9, 29, 10), **fields)
         for position in range(1, items + 1):
             AgendaItem.objects.create(
                 meeting=meeting,
                 position=position,
-                title=f"Point {position}",
-                minutes=f"Compte-rendu du point {position}.",
+                title_fr=f"Point {position}",
+                minutes_fr=f"Compte-rendu du point {position}.",
             )
         return meeting
 
@@ -107,7 +109,7 @@ def make_action(db):
             or meeting.agenda_items.first()
             or AgendaItem.objects.create(meeting=meeting, position=1, title="Point")
         )
-        fields.setdefault("text", "Transmettre le rapport d'activité 2013.")
+        fields["text_fr"] = fields.pop("text", "Transmettre le rapport d'activité 2013.")
         action = ActionItem.objects.create(meeting=meeting, agenda_item=agenda_item, **fields)
         action.organisations.set(organisations)
         return action
