@@ -28,6 +28,7 @@ from .models import (
     Meeting,
     MinutesSending,
     PersonMet,
+    overdue_first_ordering,
 )
 
 
@@ -365,11 +366,10 @@ class ActionItemAdmin(TabbedTranslationAdmin):
             .get_queryset(request)
             .select_related("meeting")
             .prefetch_related("organisations")
-            .overdue_first()
         )
 
     def get_ordering(self, request):
-        return ["overdue_rank", "due_on", "pk"]
+        return overdue_first_ordering()
 
     @admin.display(description=_("what is to be done"))
     def text_short(self, item):

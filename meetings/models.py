@@ -324,6 +324,18 @@ class Annex(models.Model):
         return _("Annex %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
 
+def overdue_first_ordering(today=None):
+    """Overdue open items, then other open ones by due date (undated last), then closed."""
+    today = today or timezone.localdate()
+    rank = Case(
+        When(status=ActionItem.Status.OPEN, due_on__lt=today, then=Value(0)),
+        When(status=ActionItem.Status.OPEN, then=Value(1)),
+        default=Value(2),
+        output_field=models.IntegerField(),
+    )
+    return [rank.asc(), models.F("due_on").asc(nulls_last=True), "pk"]
+
+
 class ActionItemQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ActionItem.Status.OPEN)
@@ -350,15 +362,7 @@ class ActionItemQuerySet(models.QuerySet):
         ).distinct()
 
     def overdue_first(self, today=None):
-        today = today or timezone.localdate()
-        return self.annotate(
-            overdue_rank=Case(
-                When(status=ActionItem.Status.OPEN, due_on__lt=today, then=Value(0)),
-                When(status=ActionItem.Status.OPEN, then=Value(1)),
-                default=Value(2),
-                output_field=models.IntegerField(),
-            )
-        ).order_by("overdue_rank", models.F("due_on").asc(nulls_last=True), "pk")
+        return self.order_by(*overdue_first_ordering(today))
 
     def outstanding_at(self, meeting):
         """The « suivi des actions » of `meeting`: items of earlier meetings that were still
