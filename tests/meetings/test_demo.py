@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     return Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-09-29")
 
 
@@ -24,7 +25,7 @@ def demo_client(client, demo):
 
 def test_demo_is_idempotent(demo):
     counts = (Meeting.objects.count(), ActionItem.objects.count())
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert (Meeting.objects.count(), ActionItem.objects.count()) == counts
 
 
