@@ -99,7 +99,7 @@ class ActionItemInline(TranslationStackedInline):
         "comment",
         "position",
     ]
-    autocomplete_fields = ["organisations"]
+    # A plain list: some twenty-five organisations, and one click less than a search box.
     verbose_name_plural = _("action items (« À suivre »)")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
