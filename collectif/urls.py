@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
+from meetings.sitemaps import sitemaps as meetings_sitemaps
 from members.sitemaps import sitemaps as members_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
 
@@ -19,6 +20,7 @@ sitemaps = {
     "library": LibrarySitemap,
     "law": LegalResourceSitemap,
     "documents": DocumentSitemap,
+    **meetings_sitemaps,
     **news_sitemaps,
 }
 
@@ -33,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path(_("member-area/"), include("members.portal_urls")),
     path("", include("documents.urls")),
+    path("", include("meetings.urls")),
+    path(_("member-area/"), include("meetings.portal_urls")),
     path("", include("news.urls")),
     path(_("member-area/"), include("news.portal_urls")),
 )

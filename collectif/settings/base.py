@@ -280,6 +280,7 @@ MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONT
 # that sends its reminders once (see members/reminders.py). Apps add theirs here.
 REMINDERS = [
     "members.reminders.admission_vote_reminders",
+    "meetings.reminders.action_item_reminders",
 ]
 # Newsletter: how long a confirmation link works, and how many letters the admin's « send »
 # sends at once (`manage.py send_newsletters`, run by cron, sends the rest).
