@@ -6,6 +6,7 @@
       │                  ▼
       └──(edited)──── returned ──submit (again)──▶ submitted …
 
+Submitting, returning and publishing mail the people concerned (notify=False for the demo).
 A representative creates initiatives for an organisation it represents, edits them while they
 are drafts or returned, and submits them; coordinators edit anything, publish, return with a
 reason and unpublish. The collective's own news (no proposer) goes from draft to published.
@@ -204,7 +205,7 @@ def news_item_include_proposer(*, item):
 
 
 @transaction.atomic
-def news_submit(*, item, by):
+def news_submit(*, item, by, notify=True):
     """The proposer asks the coordinators to publish its initiative (again, once returned)."""
     _require_edit(by, item)
     if item.proposer is None:
@@ -215,12 +216,13 @@ def news_submit(*, item, by):
     _require_status(item, Status.DRAFT, Status.RETURNED)
     _transition(item, to_status=Status.SUBMITTED, by=by)
     _save(item, by=by)
-    transaction.on_commit(lambda: _notify_coordinators(item))
+    if notify:
+        transaction.on_commit(lambda: _notify_coordinators(item))
     return item
 
 
 @transaction.atomic
-def news_return(*, item, by, reason):
+def news_return(*, item, by, reason, notify=True):
     """Send a submitted initiative back to its proposer, saying what to change."""
     _require_coordinator(by)
     _require_status(item, Status.SUBMITTED)
@@ -231,12 +233,13 @@ def news_return(*, item, by, reason):
         )
     _transition(item, to_status=Status.RETURNED, by=by, reason=reason)
     _save(item, by=by)
-    transaction.on_commit(lambda: _notify_proposer(item, RETURNED_MAIL))
+    if notify:
+        transaction.on_commit(lambda: _notify_proposer(item, RETURNED_MAIL))
     return item
 
 
 @transaction.atomic
-def news_publish(*, item, by, when=None):
+def news_publish(*, item, by, when=None, notify=True):
     """Publish a submitted initiative, or the collective's own news from its draft."""
     _require_coordinator(by)
     if item.proposer is None:
@@ -247,7 +250,7 @@ def news_publish(*, item, by, when=None):
     _transition(item, to_status=Status.PUBLISHED, by=by)
     item.published_at = when or item.published_at or timezone.now()
     _save(item, by=by)
-    if item.proposer is not None:
+    if notify and item.proposer is not None:
         transaction.on_commit(lambda: _notify_proposer(item, PUBLISHED_MAIL))
     return item
 
