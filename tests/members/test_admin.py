@@ -221,3 +221,28 @@ def test_new_organisation_from_the_admin_starts_as_candidate(coordinator_client)
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Organisation.objects.get(slug="sos-esclaves").status == "candidate"
+
+
+def test_admin_logo_upload_is_checked_like_the_portals(coordinator_client, member):
+    from tests.files import upload
+
+    page = f"{CHANGELIST}{member.pk}/change/"
+    form = coordinator_client.get(page).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in {"logo", "themes", "representatives"}
+    }
+    data.update(
+        {
+            f"{prefix}-{key}": "0"
+            for prefix in ["reports", "admission_votes", "membership_events"]
+            for key in ["TOTAL_FORMS", "INITIAL_FORMS"]
+        }
+    )
+    data["logo"] = upload("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    response = coordinator_client.post(page, data)
+    assert response.status_code == 200
+    assert "Les images SVG ne sont pas acceptées" in response.content.decode()
+    member.refresh_from_db()
+    assert not member.logo
