@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -69,6 +70,7 @@ class IssuingBodyAdmin(TabbedTranslationAdmin):
 class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [LegalResourceResource]
     formats = [CSV, XLSX]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "kind",
