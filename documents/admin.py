@@ -106,7 +106,10 @@ class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
             _("Legal status"),
             {"fields": ["status", "consolidated_url", "amends", "replaced_by", "last_checked"]},
         ),
-        (_("Publication"), {"fields": ["is_published", "published_at", "created_at", "updated_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "published_at", "created_at", "updated_at"]},
+        ),
     ]
 
     def save_model(self, request, obj, form, change):
@@ -147,7 +150,10 @@ class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
             )
             self.message_user(
                 request,
-                _("Nothing was imported: rows %(rows)s are not valid any more. Import the file again to see why.")
+                _(
+                    "Nothing was imported: rows %(rows)s are not valid any more. "
+                    "Import the file again to see why."
+                )
                 % {"rows": ", ".join(str(number) for number in bad_rows)},
                 messages.ERROR,
             )
@@ -204,4 +210,3 @@ class LinkCheckAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-

@@ -35,7 +35,9 @@ def test_mark_checked_action_records_today(coordinator_client, make_resource):
     )
     text.refresh_from_db()
     assert text.last_checked == date(2025, 6, 1)
-    assert "1 texte marqué comme vérifié aujourd'hui." in [str(m) for m in response.context["messages"]]
+    assert "1 texte marqué comme vérifié aujourd'hui." in [
+        str(m) for m in response.context["messages"]
+    ]
 
 
 def test_admin_form_saves_through_the_service(coordinator_client, bodies):

@@ -14,27 +14,129 @@ from documents.models import LegalResource
 pytestmark = pytest.mark.django_db
 
 HEADER = [
-    "slug", "title_fr", "title_en", "summary_fr", "summary_en", "kind", "body", "level", "date",
-    "themes", "url_fr", "url_en", "status", "consolidated_url", "amends", "replaced_by",
-    "last_checked", "is_published",
+    "slug",
+    "title_fr",
+    "title_en",
+    "summary_fr",
+    "summary_en",
+    "kind",
+    "body",
+    "level",
+    "date",
+    "themes",
+    "url_fr",
+    "url_en",
+    "status",
+    "consolidated_url",
+    "amends",
+    "replaced_by",
+    "last_checked",
+    "is_published",
 ]
 GOOD_ROWS = [
-    ["palermo", "Protocole de Palerme", "Palermo Protocol", "Résumé", "Summary", "protocol",
-     "united-nations", "international", "2000-11-15", "minors,sexual-exploitation",
-     "https://www.ohchr.org/fr/x", "https://www.ohchr.org/en/x", "in-force", "", "", "",
-     "2024-01-10", "1"],
-    ["cets-197", "Convention de Varsovie", "", "", "", "convention", "council-of-europe",
-     "european", "2005-05-16", "", "", "https://www.coe.int/en/x", "", "", "palermo", "", "",
-     "0"],
+    [
+        "palermo",
+        "Protocole de Palerme",
+        "Palermo Protocol",
+        "Résumé",
+        "Summary",
+        "protocol",
+        "united-nations",
+        "international",
+        "2000-11-15",
+        "minors,sexual-exploitation",
+        "https://www.ohchr.org/fr/x",
+        "https://www.ohchr.org/en/x",
+        "in-force",
+        "",
+        "",
+        "",
+        "2024-01-10",
+        "1",
+    ],
+    [
+        "cets-197",
+        "Convention de Varsovie",
+        "",
+        "",
+        "",
+        "convention",
+        "council-of-europe",
+        "european",
+        "2005-05-16",
+        "",
+        "",
+        "https://www.coe.int/en/x",
+        "",
+        "",
+        "palermo",
+        "",
+        "",
+        "0",
+    ],
 ]
 BAD_ROWS = [
     GOOD_ROWS[0],
-    ["bad-kind", "Poème", "", "", "", "poem", "unodc", "international", "2001-01-01", "", "",
-     "", "", "", "", "", "", "1"],
-    ["bad-body", "Texte", "", "", "", "law", "nowhere", "national", "2002-02-30", "", "", "", "",
-     "", "", "", "", "1"],
-    ["bad-theme", "Texte", "", "", "", "law", "unodc", "national", "2003-01-01", "unicorns", "",
-     "", "", "", "", "", "", "1"],
+    [
+        "bad-kind",
+        "Poème",
+        "",
+        "",
+        "",
+        "poem",
+        "unodc",
+        "international",
+        "2001-01-01",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "1",
+    ],
+    [
+        "bad-body",
+        "Texte",
+        "",
+        "",
+        "",
+        "law",
+        "nowhere",
+        "national",
+        "2002-02-30",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "1",
+    ],
+    [
+        "bad-theme",
+        "Texte",
+        "",
+        "",
+        "",
+        "law",
+        "unodc",
+        "national",
+        "2003-01-01",
+        "unicorns",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "1",
+    ],
 ]
 
 
@@ -86,7 +188,10 @@ def test_good_file_is_imported_after_confirmation(coordinator_client, label, mak
     palermo = LegalResource.objects.get(slug="palermo")
     assert palermo.title_en == "Palermo Protocol"
     assert palermo.body.slug == "united-nations" and palermo.is_published
-    assert sorted(palermo.themes.values_list("slug", flat=True)) == ["minors", "sexual-exploitation"]
+    assert sorted(palermo.themes.values_list("slug", flat=True)) == [
+        "minors",
+        "sexual-exploitation",
+    ]
     assert palermo.search_title.strip() == "protocole de palerme palermo protocol"
     cets = LegalResource.objects.get(slug="cets-197")
     assert list(cets.amends.all()) == [palermo]
@@ -98,7 +203,9 @@ def test_file_with_bad_rows_is_refused_whole_naming_each_row(coordinator_client,
     response = upload(coordinator_client, make(BAD_ROWS), label)
     content = response.content.decode()
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
-    invalid = {row.number: row.field_specific_errors for row in response.context["result"].invalid_rows}
+    invalid = {
+        row.number: row.field_specific_errors for row in response.context["result"].invalid_rows
+    }
     assert set(invalid) == {2, 3, 4}
     assert "kind" in invalid[2]
     assert "body" in invalid[3] and "date" in invalid[3]

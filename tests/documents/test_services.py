@@ -50,8 +50,13 @@ def test_document_is_dated_when_it_becomes_public(make_document):
 def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_saved(bodies):
     fake = SimpleUploadedFile("text.pdf", b"<html>not a pdf</html>")
     resource = LegalResource(
-        slug="fake", title_fr="Faux", kind="law", level="national", date=date(2020, 1, 1),
-        body=bodies["french-republic"], file_fr=fake,
+        slug="fake",
+        title_fr="Faux",
+        kind="law",
+        level="national",
+        date=date(2020, 1, 1),
+        body=bodies["french-republic"],
+        file_fr=fake,
     )
     with pytest.raises(ValidationError) as error:
         services.legal_resource_save(resource=resource)
@@ -62,8 +67,13 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_saved(bodies):
 def test_a_too_big_file_is_refused(bodies):
     big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * (MAX_UPLOAD_SIZE + 1))
     resource = LegalResource(
-        slug="big", title_fr="Gros", kind="law", level="national", date=date(2020, 1, 1),
-        body=bodies["french-republic"], file_en=big,
+        slug="big",
+        title_fr="Gros",
+        kind="law",
+        level="national",
+        date=date(2020, 1, 1),
+        body=bodies["french-republic"],
+        file_en=big,
     )
     with pytest.raises(ValidationError) as error:
         services.legal_resource_save(resource=resource)
@@ -94,8 +104,12 @@ def test_reindex_rebuilds_search_copies_of_bulk_rows(bodies):
     LegalResource.objects.bulk_create(
         [
             LegalResource(
-                slug=f"bulk-{n}", title_fr=f"Traité numéro {n}", kind="convention",
-                level="international", date=date(2000, 1, 1), body=bodies["unodc"],
+                slug=f"bulk-{n}",
+                title_fr=f"Traité numéro {n}",
+                kind="convention",
+                level="international",
+                date=date(2000, 1, 1),
+                body=bodies["unodc"],
                 is_published=True,
             )
             for n in range(3)
