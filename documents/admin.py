@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -69,6 +70,7 @@ class IssuingBodyAdmin(TabbedTranslationAdmin):
 class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [LegalResourceResource]
     formats = [CSV, XLSX]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "kind",
@@ -104,7 +106,10 @@ class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
             _("Legal status"),
             {"fields": ["status", "consolidated_url", "amends", "replaced_by", "last_checked"]},
         ),
-        (_("Publication"), {"fields": ["is_published", "published_at", "created_at", "updated_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "published_at", "created_at", "updated_at"]},
+        ),
     ]
 
     def save_model(self, request, obj, form, change):
@@ -145,7 +150,10 @@ class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
             )
             self.message_user(
                 request,
-                _("Nothing was imported: rows %(rows)s are not valid any more. Import the file again to see why.")
+                _(
+                    "Nothing was imported: rows %(rows)s are not valid any more. "
+                    "Import the file again to see why."
+                )
                 % {"rows": ", ".join(str(number) for number in bad_rows)},
                 messages.ERROR,
             )
@@ -202,4 +210,3 @@ class LinkCheckAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-

@@ -15,12 +15,14 @@ from .models import Document, IssuingBody, LegalResource
 from .pdfmaker import make_pdf
 
 EURLEX = "https://eur-lex.europa.eu/legal-content/{lang}/TXT/?uri=CELEX:{celex}"
-COE_TREATY = "https://www.coe.int/{lang}/web/conventions/full-list?module=treaty-detail&treatynum={n}"
-NORMLEX = "https://www.ilo.org/dyn/normlex/{lang}/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:{code}"
-OHCHR = "https://www.ohchr.org/{lang}/instruments-mechanisms/instruments/{page}"
-UNTC = (
-    "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={n}&chapter=18&clang=_{lang}"
+COE_TREATY = (
+    "https://www.coe.int/{lang}/web/conventions/full-list?module=treaty-detail&treatynum={n}"
 )
+NORMLEX = (
+    "https://www.ilo.org/dyn/normlex/{lang}/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:{code}"
+)
+OHCHR = "https://www.ohchr.org/{lang}/instruments-mechanisms/instruments/{page}"
+UNTC = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={n}&chapter=18&clang=_{lang}"
 GRETA_FRANCE = "https://www.coe.int/{lang}/web/anti-human-trafficking/france"
 HUDOC = "https://hudoc.echr.coe.int/{lang}?i={item}"
 JORF = "https://www.legifrance.gouv.fr/jorf/id/{id}"
@@ -28,7 +30,10 @@ GLOTIP = "https://www.unodc.org/documents/data-and-analysis/{path}"
 
 
 def eurlex(celex):
-    return {"url_fr": EURLEX.format(lang="FR", celex=celex), "url_en": EURLEX.format(lang="EN", celex=celex)}
+    return {
+        "url_fr": EURLEX.format(lang="FR", celex=celex),
+        "url_en": EURLEX.format(lang="EN", celex=celex),
+    }
 
 
 def coe_treaty(number):
@@ -39,11 +44,17 @@ def coe_treaty(number):
 
 
 def normlex(code):
-    return {"url_fr": NORMLEX.format(lang="fr", code=code), "url_en": NORMLEX.format(lang="en", code=code)}
+    return {
+        "url_fr": NORMLEX.format(lang="fr", code=code),
+        "url_en": NORMLEX.format(lang="en", code=code),
+    }
 
 
 def ohchr(page):
-    return {"url_fr": OHCHR.format(lang="fr", page=page), "url_en": OHCHR.format(lang="en", page=page)}
+    return {
+        "url_fr": OHCHR.format(lang="fr", page=page),
+        "url_en": OHCHR.format(lang="en", page=page),
+    }
 
 
 def greta_france():
@@ -51,15 +62,21 @@ def greta_france():
 
 
 def hudoc(item):
-    return {"url_fr": HUDOC.format(lang="fre", item=item), "url_en": HUDOC.format(lang="eng", item=item)}
+    return {
+        "url_fr": HUDOC.format(lang="fre", item=item),
+        "url_en": HUDOC.format(lang="eng", item=item),
+    }
 
 
 # slug: (kind, body, level, date, themes, titles, summaries, links and other fields)
 TEXTS = [
     {
         "slug": "untoc-2000",
-        "kind": "convention", "body": "united-nations", "level": "international",
-        "date": date(2000, 11, 15), "themes": ["advocacy"],
+        "kind": "convention",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2000, 11, 15),
+        "themes": ["advocacy"],
         "title_fr": "Convention des Nations unies contre la criminalité transnationale organisée",
         "title_en": "United Nations Convention against Transnational Organized Crime",
         "summary_fr": "Adoptée à New York le 15 novembre 2000 (résolution 55/25 de l'Assemblée "
@@ -68,12 +85,16 @@ TEXTS = [
         "summary_en": "Adopted in New York on 15 November 2000 (General Assembly resolution "
         "55/25), in force since 29 September 2003. Three protocols supplement it, among them the "
         "Palermo Protocol on trafficking in persons.",
-        "url_fr": UNTC.format(n="XVIII-12", lang="fr"), "url_en": UNTC.format(n="XVIII-12", lang="en"),
+        "url_fr": UNTC.format(n="XVIII-12", lang="fr"),
+        "url_en": UNTC.format(n="XVIII-12", lang="en"),
     },
     {
         "slug": "palermo-protocol-2000",
-        "kind": "protocol", "body": "united-nations", "level": "international",
-        "date": date(2000, 11, 15), "themes": ["sexual-exploitation", "labour-exploitation", "minors"],
+        "kind": "protocol",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2000, 11, 15),
+        "themes": ["sexual-exploitation", "labour-exploitation", "minors"],
         "title_fr": "Protocole de Palerme visant à prévenir, réprimer et punir la traite des "
         "personnes, en particulier des femmes et des enfants",
         "title_en": "Palermo Protocol to Prevent, Suppress and Punish Trafficking in Persons, "
@@ -88,8 +109,11 @@ TEXTS = [
     },
     {
         "slug": "crc-1989",
-        "kind": "convention", "body": "united-nations", "level": "international",
-        "date": date(1989, 11, 20), "themes": ["minors"],
+        "kind": "convention",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(1989, 11, 20),
+        "themes": ["minors"],
         "title_fr": "Convention relative aux droits de l'enfant",
         "title_en": "Convention on the Rights of the Child",
         "summary_fr": "Adoptée par l'Assemblée générale des Nations unies le 20 novembre 1989. "
@@ -103,8 +127,11 @@ TEXTS = [
     },
     {
         "slug": "crc-optional-protocol-sale-of-children-2000",
-        "kind": "protocol", "body": "united-nations", "level": "international",
-        "date": date(2000, 5, 25), "themes": ["minors", "sexual-exploitation"],
+        "kind": "protocol",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2000, 5, 25),
+        "themes": ["minors", "sexual-exploitation"],
         "title_fr": "Protocole facultatif à la Convention relative aux droits de l'enfant, "
         "concernant la vente d'enfants, la prostitution des enfants et la pornographie mettant "
         "en scène des enfants",
@@ -118,8 +145,11 @@ TEXTS = [
     },
     {
         "slug": "ilo-c029-forced-labour-1930",
-        "kind": "convention", "body": "ilo", "level": "international",
-        "date": date(1930, 6, 28), "themes": ["labour-exploitation"],
+        "kind": "convention",
+        "body": "ilo",
+        "level": "international",
+        "date": date(1930, 6, 28),
+        "themes": ["labour-exploitation"],
         "title_fr": "Convention (n° 29) sur le travail forcé, 1930",
         "title_en": "Forced Labour Convention, 1930 (No. 29)",
         "summary_fr": "Définit le travail forcé ou obligatoire et engage les États à le "
@@ -131,8 +161,11 @@ TEXTS = [
     },
     {
         "slug": "ilo-p029-forced-labour-protocol-2014",
-        "kind": "protocol", "body": "ilo", "level": "international",
-        "date": date(2014, 6, 11), "themes": ["labour-exploitation", "victim-support"],
+        "kind": "protocol",
+        "body": "ilo",
+        "level": "international",
+        "date": date(2014, 6, 11),
+        "themes": ["labour-exploitation", "victim-support"],
         "title_fr": "Protocole de 2014 relatif à la convention sur le travail forcé, 1930 (P029)",
         "title_en": "Protocol of 2014 to the Forced Labour Convention, 1930 (P029)",
         "summary_fr": "Adopté par la Conférence internationale du travail le 11 juin 2014, en "
@@ -146,8 +179,11 @@ TEXTS = [
     },
     {
         "slug": "ilo-c182-worst-forms-child-labour-1999",
-        "kind": "convention", "body": "ilo", "level": "international",
-        "date": date(1999, 6, 17), "themes": ["minors", "labour-exploitation"],
+        "kind": "convention",
+        "body": "ilo",
+        "level": "international",
+        "date": date(1999, 6, 17),
+        "themes": ["minors", "labour-exploitation"],
         "title_fr": "Convention (n° 182) sur les pires formes de travail des enfants, 1999",
         "title_en": "Worst Forms of Child Labour Convention, 1999 (No. 182)",
         "summary_fr": "La vente et la traite des enfants comptent parmi les pires formes de "
@@ -158,8 +194,11 @@ TEXTS = [
     },
     {
         "slug": "coe-convention-cets-197-2005",
-        "kind": "convention", "body": "council-of-europe", "level": "european",
-        "date": date(2005, 5, 16), "themes": ["victim-support", "advocacy"],
+        "kind": "convention",
+        "body": "council-of-europe",
+        "level": "european",
+        "date": date(2005, 5, 16),
+        "themes": ["victim-support", "advocacy"],
         "title_fr": "Convention du Conseil de l'Europe sur la lutte contre la traite des êtres "
         "humains (STCE n° 197)",
         "title_en": "Council of Europe Convention on Action against Trafficking in Human Beings "
@@ -174,21 +213,28 @@ TEXTS = [
     },
     {
         "slug": "coe-lanzarote-convention-cets-201-2007",
-        "kind": "convention", "body": "council-of-europe", "level": "european",
-        "date": date(2007, 10, 25), "themes": ["minors", "sexual-exploitation"],
+        "kind": "convention",
+        "body": "council-of-europe",
+        "level": "european",
+        "date": date(2007, 10, 25),
+        "themes": ["minors", "sexual-exploitation"],
         "title_fr": "Convention du Conseil de l'Europe sur la protection des enfants contre "
         "l'exploitation et les abus sexuels (Convention de Lanzarote, STCE n° 201)",
         "title_en": "Council of Europe Convention on the Protection of Children against Sexual "
         "Exploitation and Sexual Abuse (Lanzarote Convention, CETS No. 201)",
-        "summary_fr": "Signée à Lanzarote le 25 octobre 2007, en vigueur depuis le 1er juillet 2010.",
+        "summary_fr": "Signée à Lanzarote le 25 octobre 2007, en vigueur depuis le "
+        "1er juillet 2010.",
         "summary_en": "Opened for signature in Lanzarote on 25 October 2007, in force since "
         "1 July 2010.",
         **coe_treaty(201),
     },
     {
         "slug": "greta-france-round-1-2013",
-        "kind": "report", "body": "greta", "level": "european",
-        "date": date(2013, 1, 28), "themes": ["advocacy", "victim-support"],
+        "kind": "report",
+        "body": "greta",
+        "level": "european",
+        "date": date(2013, 1, 28),
+        "themes": ["advocacy", "victim-support"],
         "title_fr": "GRETA : rapport concernant la mise en œuvre de la Convention par la France, "
         "premier cycle d'évaluation",
         "title_en": "GRETA: report concerning the implementation of the Convention by France, "
@@ -201,8 +247,11 @@ TEXTS = [
     },
     {
         "slug": "greta-france-round-2-2017",
-        "kind": "report", "body": "greta", "level": "european",
-        "date": date(2017, 3, 24), "themes": ["advocacy", "victim-support"],
+        "kind": "report",
+        "body": "greta",
+        "level": "european",
+        "date": date(2017, 3, 24),
+        "themes": ["advocacy", "victim-support"],
         "title_fr": "GRETA : rapport concernant la mise en œuvre de la Convention par la France, "
         "deuxième cycle d'évaluation",
         "title_en": "GRETA: report concerning the implementation of the Convention by France, "
@@ -215,8 +264,11 @@ TEXTS = [
     },
     {
         "slug": "greta-france-round-3-2022",
-        "kind": "report", "body": "greta", "level": "european",
-        "date": date(2022, 2, 17), "themes": ["victim-support"],
+        "kind": "report",
+        "body": "greta",
+        "level": "european",
+        "date": date(2022, 2, 17),
+        "themes": ["victim-support"],
         "title_fr": "GRETA : rapport d'évaluation de la France, troisième cycle : l'accès des "
         "victimes à la justice et à des recours effectifs",
         "title_en": "GRETA: evaluation report on France, third round: access to justice and "
@@ -229,8 +281,11 @@ TEXTS = [
     },
     {
         "slug": "echr-siliadin-v-france-2005",
-        "kind": "case-law", "body": "echr", "level": "european",
-        "date": date(2005, 7, 26), "themes": ["domestic-slavery", "minors"],
+        "kind": "case-law",
+        "body": "echr",
+        "level": "european",
+        "date": date(2005, 7, 26),
+        "themes": ["domestic-slavery", "minors"],
         "title_fr": "CEDH, Siliadin c. France, requête n° 73316/01",
         "title_en": "ECHR, Siliadin v. France, application no. 73316/01",
         "summary_fr": "La Cour condamne la France pour n'avoir pas protégé une jeune fille "
@@ -242,8 +297,11 @@ TEXTS = [
     },
     {
         "slug": "echr-rantsev-v-cyprus-and-russia-2010",
-        "kind": "case-law", "body": "echr", "level": "european",
-        "date": date(2010, 1, 7), "themes": ["sexual-exploitation"],
+        "kind": "case-law",
+        "body": "echr",
+        "level": "european",
+        "date": date(2010, 1, 7),
+        "themes": ["sexual-exploitation"],
         "title_fr": "CEDH, Rantsev c. Chypre et Russie, requête n° 25965/04",
         "title_en": "ECHR, Rantsev v. Cyprus and Russia, application no. 25965/04",
         "summary_fr": "La traite des êtres humains relève de l'article 4 de la Convention "
@@ -254,8 +312,11 @@ TEXTS = [
     },
     {
         "slug": "eu-framework-decision-2002-629",
-        "kind": "directive", "body": "european-union", "level": "european",
-        "date": date(2002, 7, 19), "themes": ["advocacy"],
+        "kind": "directive",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2002, 7, 19),
+        "themes": ["advocacy"],
         "title_fr": "Décision-cadre 2002/629/JAI du Conseil relative à la lutte contre la traite "
         "des êtres humains",
         "title_en": "Council Framework Decision 2002/629/JHA on combating trafficking in human "
@@ -264,13 +325,17 @@ TEXTS = [
         "traite, remplacé par la directive 2011/36/UE.",
         "summary_en": "The European Union's first instrument defining the offence of "
         "trafficking, replaced by Directive 2011/36/EU.",
-        "status": "replaced", "replaced_by": "eu-directive-2011-36",
+        "status": "replaced",
+        "replaced_by": "eu-directive-2011-36",
         **eurlex("32002F0629"),
     },
     {
         "slug": "eu-directive-2004-81",
-        "kind": "directive", "body": "european-union", "level": "european",
-        "date": date(2004, 4, 29), "themes": ["victim-support"],
+        "kind": "directive",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2004, 4, 29),
+        "themes": ["victim-support"],
         "title_fr": "Directive 2004/81/CE du Conseil relative au titre de séjour délivré aux "
         "ressortissants de pays tiers qui sont victimes de la traite des êtres humains",
         "title_en": "Council Directive 2004/81/EC on the residence permit issued to third-country "
@@ -283,8 +348,11 @@ TEXTS = [
     },
     {
         "slug": "eu-directive-2011-36",
-        "kind": "directive", "body": "european-union", "level": "european",
-        "date": date(2011, 4, 5), "themes": ["victim-support", "advocacy"],
+        "kind": "directive",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2011, 4, 5),
+        "themes": ["victim-support", "advocacy"],
         "title_fr": "Directive 2011/36/UE concernant la prévention de la traite des êtres humains "
         "et la lutte contre ce phénomène ainsi que la protection des victimes",
         "title_en": "Directive 2011/36/EU on preventing and combating trafficking in human "
@@ -301,8 +369,11 @@ TEXTS = [
     },
     {
         "slug": "eu-directive-2011-93",
-        "kind": "directive", "body": "european-union", "level": "european",
-        "date": date(2011, 12, 13), "themes": ["minors", "sexual-exploitation"],
+        "kind": "directive",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2011, 12, 13),
+        "themes": ["minors", "sexual-exploitation"],
         "title_fr": "Directive 2011/93/UE relative à la lutte contre les abus sexuels et "
         "l'exploitation sexuelle des enfants, ainsi que la pédopornographie",
         "title_en": "Directive 2011/93/EU on combating the sexual abuse and sexual exploitation "
@@ -314,8 +385,11 @@ TEXTS = [
     },
     {
         "slug": "eu-strategy-2012-2016",
-        "kind": "action-plan", "body": "european-union", "level": "european",
-        "date": date(2012, 6, 19), "themes": ["advocacy"],
+        "kind": "action-plan",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2012, 6, 19),
+        "themes": ["advocacy"],
         "title_fr": "Stratégie de l'UE en vue de l'éradication de la traite des êtres humains "
         "pour la période 2012-2016",
         "title_en": "The EU Strategy towards the Eradication of Trafficking in Human Beings "
@@ -326,8 +400,11 @@ TEXTS = [
     },
     {
         "slug": "eu-strategy-2021-2025",
-        "kind": "action-plan", "body": "european-union", "level": "european",
-        "date": date(2021, 4, 14), "themes": ["advocacy"],
+        "kind": "action-plan",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2021, 4, 14),
+        "themes": ["advocacy"],
         "title_fr": "Stratégie de l'UE visant à lutter contre la traite des êtres humains "
         "2021-2025",
         "title_en": "EU Strategy on Combatting Trafficking in Human Beings 2021-2025",
@@ -337,8 +414,11 @@ TEXTS = [
     },
     {
         "slug": "eu-directive-2024-1712",
-        "kind": "directive", "body": "european-union", "level": "european",
-        "date": date(2024, 6, 13), "themes": ["labour-exploitation", "advocacy"],
+        "kind": "directive",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2024, 6, 13),
+        "themes": ["labour-exploitation", "advocacy"],
         "title_fr": "Directive (UE) 2024/1712 modifiant la directive 2011/36/UE concernant la "
         "prévention de la traite des êtres humains et la lutte contre ce phénomène ainsi que la "
         "protection des victimes",
@@ -355,8 +435,11 @@ TEXTS = [
     },
     {
         "slug": "osce-action-plan-2003",
-        "kind": "action-plan", "body": "osce", "level": "international",
-        "date": date(2003, 7, 24), "themes": ["advocacy"],
+        "kind": "action-plan",
+        "body": "osce",
+        "level": "international",
+        "date": date(2003, 7, 24),
+        "themes": ["advocacy"],
         "title_fr": "Plan d'action de l'OSCE pour lutter contre la traite des êtres humains "
         "(décision n° 557 du Conseil permanent)",
         "title_en": "OSCE Action Plan to Combat Trafficking in Human Beings (Permanent Council "
@@ -372,8 +455,11 @@ TEXTS = [
     },
     {
         "slug": "osce-action-plan-addendum-2013",
-        "kind": "action-plan", "body": "osce", "level": "international",
-        "date": date(2013, 12, 6), "themes": ["advocacy", "labour-exploitation"],
+        "kind": "action-plan",
+        "body": "osce",
+        "level": "international",
+        "date": date(2013, 12, 6),
+        "themes": ["advocacy", "labour-exploitation"],
         "title_fr": "Addendum au plan d'action de l'OSCE pour lutter contre la traite des êtres "
         "humains : dix ans après (décision n° 1107)",
         "title_en": "Addendum to the OSCE Action Plan to Combat Trafficking in Human Beings: One "
@@ -387,8 +473,11 @@ TEXTS = [
     },
     {
         "slug": "unodc-global-report-2014",
-        "kind": "report", "body": "unodc", "level": "international",
-        "date": date(2014, 11, 24), "themes": ["advocacy"],
+        "kind": "report",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2014, 11, 24),
+        "themes": ["advocacy"],
         "title_fr": "ONUDC : Rapport mondial sur la traite des personnes 2014",
         "title_en": "UNODC Global Report on Trafficking in Persons 2014",
         "summary_fr": "Données de 128 pays : un tiers des victimes détectées sont des enfants.",
@@ -397,8 +486,11 @@ TEXTS = [
     },
     {
         "slug": "unodc-global-report-2016",
-        "kind": "report", "body": "unodc", "level": "international",
-        "date": date(2016, 12, 21), "themes": ["advocacy"],
+        "kind": "report",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2016, 12, 21),
+        "themes": ["advocacy"],
         "title_fr": "ONUDC : Rapport mondial sur la traite des personnes 2016",
         "title_en": "UNODC Global Report on Trafficking in Persons 2016",
         "summary_fr": "Avec un chapitre sur la traite dans les flux de migrants et de réfugiés.",
@@ -407,8 +499,11 @@ TEXTS = [
     },
     {
         "slug": "unodc-global-report-2018",
-        "kind": "report", "body": "unodc", "level": "international",
-        "date": date(2019, 1, 7), "themes": ["advocacy"],
+        "kind": "report",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2019, 1, 7),
+        "themes": ["advocacy"],
         "title_fr": "ONUDC : Rapport mondial sur la traite des personnes 2018",
         "title_en": "UNODC Global Report on Trafficking in Persons 2018",
         "summary_fr": "Avec un chapitre sur la traite dans les conflits armés.",
@@ -417,8 +512,11 @@ TEXTS = [
     },
     {
         "slug": "unodc-global-report-2020",
-        "kind": "report", "body": "unodc", "level": "international",
-        "date": date(2021, 2, 2), "themes": ["advocacy", "labour-exploitation"],
+        "kind": "report",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2021, 2, 2),
+        "themes": ["advocacy", "labour-exploitation"],
         "title_fr": "ONUDC : Rapport mondial sur la traite des personnes 2020",
         "title_en": "UNODC Global Report on Trafficking in Persons 2020",
         "summary_fr": "Avec des chapitres sur l'effet de la crise économique et sur la traite "
@@ -429,8 +527,11 @@ TEXTS = [
     },
     {
         "slug": "unodc-global-report-2022",
-        "kind": "report", "body": "unodc", "level": "international",
-        "date": date(2023, 1, 24), "themes": ["advocacy"],
+        "kind": "report",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2023, 1, 24),
+        "themes": ["advocacy"],
         "title_fr": "ONUDC : Rapport mondial sur la traite des personnes 2022",
         "title_en": "UNODC Global Report on Trafficking in Persons 2022",
         "summary_fr": "Moins de victimes détectées pendant la pandémie, davantage de victimes "
@@ -441,8 +542,11 @@ TEXTS = [
     },
     {
         "slug": "unodc-global-report-2024",
-        "kind": "report", "body": "unodc", "level": "international",
-        "date": date(2024, 12, 11), "themes": ["advocacy", "minors"],
+        "kind": "report",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2024, 12, 11),
+        "themes": ["advocacy", "minors"],
         "title_fr": "ONUDC : Rapport mondial sur la traite des personnes 2024",
         "title_en": "UNODC Global Report on Trafficking in Persons 2024",
         "summary_fr": "Hausse du nombre de victimes détectées, en particulier d'enfants.",
@@ -451,9 +555,11 @@ TEXTS = [
     },
     {
         "slug": "code-penal-article-225-4-1",
-        "kind": "law", "body": "french-republic", "level": "national",
-        "date": date(2013, 8, 5), "themes": ["sexual-exploitation", "labour-exploitation",
-                                             "forced-begging-delinquency"],
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2013, 8, 5),
+        "themes": ["sexual-exploitation", "labour-exploitation", "forced-begging-delinquency"],
         "title_fr": "Code pénal, article 225-4-1 : la traite des êtres humains",
         "title_en": "French Criminal Code, article 225-4-1: trafficking in human beings",
         "summary_fr": "Définit l'infraction de traite des êtres humains, créée en 2003 et "
@@ -466,8 +572,11 @@ TEXTS = [
     },
     {
         "slug": "loi-2013-711",
-        "kind": "law", "body": "french-republic", "level": "national",
-        "date": date(2013, 8, 5), "themes": ["advocacy"],
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2013, 8, 5),
+        "themes": ["advocacy"],
         "title_fr": "Loi n° 2013-711 du 5 août 2013 portant diverses dispositions d'adaptation "
         "dans le domaine de la justice en application du droit de l'Union européenne et des "
         "engagements internationaux de la France",
@@ -483,8 +592,11 @@ TEXTS = [
     },
     {
         "slug": "plan-action-national-2014-2016",
-        "kind": "action-plan", "body": "miprof", "level": "national",
-        "date": date(2014, 5, 14), "themes": ["victim-support", "advocacy"],
+        "kind": "action-plan",
+        "body": "miprof",
+        "level": "national",
+        "date": date(2014, 5, 14),
+        "themes": ["victim-support", "advocacy"],
         "title_fr": "Plan d'action national contre la traite des êtres humains 2014-2016",
         "title_en": "French national action plan against trafficking in human beings 2014-2016",
         "summary_fr": "Présenté en Conseil des ministres le 14 mai 2014 par Najat "
@@ -495,12 +607,16 @@ TEXTS = [
         "summary_en": "Presented to the Council of Ministers on 14 May 2014 by the Minister for "
         "Women's Rights. Three priorities: identify and support victims, prosecute and dismantle "
         "networks, make the fight against trafficking a public policy in its own right.",
-        "status": "replaced", "replaced_by": "plan-action-national-2019-2021",
+        "status": "replaced",
+        "replaced_by": "plan-action-national-2019-2021",
     },
     {
         "slug": "plan-action-national-2019-2021",
-        "kind": "action-plan", "body": "miprof", "level": "national",
-        "date": date(2019, 10, 18), "themes": ["victim-support", "minors"],
+        "kind": "action-plan",
+        "body": "miprof",
+        "level": "national",
+        "date": date(2019, 10, 18),
+        "themes": ["victim-support", "minors"],
         "title_fr": "2e plan d'action national contre la traite des êtres humains 2019-2021",
         "title_en": "Second French national action plan against trafficking in human beings "
         "2019-2021",
@@ -509,13 +625,16 @@ TEXTS = [
         "et la protection des mineurs.",
         "summary_en": "Presented on 18 October 2019, European Anti-Trafficking Day: six "
         "priorities, among them awareness, identification of victims and protection of minors.",
-        "status": "replaced", "replaced_by": "plan-national-2024-2027",
+        "status": "replaced",
+        "replaced_by": "plan-national-2024-2027",
     },
     {
         "slug": "plan-national-2024-2027",
-        "kind": "action-plan", "body": "miprof", "level": "national",
-        "date": date(2023, 12, 11), "themes": ["victim-support", "labour-exploitation",
-                                               "forced-begging-delinquency"],
+        "kind": "action-plan",
+        "body": "miprof",
+        "level": "national",
+        "date": date(2023, 12, 11),
+        "themes": ["victim-support", "labour-exploitation", "forced-begging-delinquency"],
         "title_fr": "Plan national de lutte contre l'exploitation et la traite des êtres humains "
         "2024-2027",
         "title_en": "French national plan against exploitation and trafficking in human beings "
@@ -529,8 +648,11 @@ TEXTS = [
     },
     {
         "slug": "cncdh-avis-plan-2019-2021",
-        "kind": "recommendation", "body": "cncdh", "level": "national",
-        "date": date(2019, 11, 19), "themes": ["advocacy"],
+        "kind": "recommendation",
+        "body": "cncdh",
+        "level": "national",
+        "date": date(2019, 11, 19),
+        "themes": ["advocacy"],
         "title_fr": "CNCDH : avis sur le 2nd plan d'action national contre la traite des êtres "
         "humains (2019-2021)",
         "title_en": "CNCDH: opinion on the second national action plan against trafficking in "
@@ -545,8 +667,11 @@ TEXTS = [
     },
     {
         "slug": "cncdh-evaluation-plan-2019-2021",
-        "kind": "report", "body": "cncdh", "level": "national",
-        "date": date(2023, 1, 12), "themes": ["advocacy"],
+        "kind": "report",
+        "body": "cncdh",
+        "level": "national",
+        "date": date(2023, 1, 12),
+        "themes": ["advocacy"],
         "title_fr": "CNCDH : évaluation de la mise en œuvre du plan d'action national contre la "
         "traite des êtres humains (2019-2021)",
         "title_en": "CNCDH: evaluation of the implementation of the national action plan "
@@ -590,7 +715,9 @@ COMMUNIQUE_EN = [
 DOCUMENTS = [
     {
         "slug": "communique-lancement-site-2014",
-        "kind": "communique", "visibility": "public", "date": date(2014, 10, 1),
+        "kind": "communique",
+        "visibility": "public",
+        "date": date(2014, 10, 1),
         "title_fr": "Communiqué de lancement du site du Collectif (annexe 1)",
         "title_en": "Press release on the launch of the collective's website (annex 1)",
         "summary_fr": "Texte proposé à chaque membre pour faire connaître le site et l'action du "
@@ -604,7 +731,9 @@ DOCUMENTS = [
     },
     {
         "slug": "constats-propositions-justice-2014-09-11",
-        "kind": "position", "visibility": "members", "date": date(2014, 9, 11),
+        "kind": "position",
+        "visibility": "members",
+        "date": date(2014, 9, 11),
         "title_fr": "Constats et propositions remis au ministère de la Justice (annexe 2)",
         "title_en": "Findings and proposals handed to the Ministry of Justice (annex 2)",
         "summary_fr": "Document remis par la délégation du Collectif lors de sa rencontre du "
@@ -616,7 +745,9 @@ DOCUMENTS = [
     },
     {
         "slug": "constats-propositions-interieur-2014-09-29",
-        "kind": "position", "visibility": "members", "date": date(2014, 9, 29),
+        "kind": "position",
+        "visibility": "members",
+        "date": date(2014, 9, 29),
         "title_fr": "Constats et propositions remis au ministère de l'Intérieur (annexe 3)",
         "title_en": "Findings and proposals handed to the Ministry of the Interior (annex 3)",
         "summary_fr": "Document remis par la délégation du Collectif lors de sa rencontre du "
@@ -697,9 +828,7 @@ def _load_texts():
 
 def _load_documents():
     for entry in DOCUMENTS:
-        values = {
-            key: value for key, value in entry.items() if key not in {"slug", "files"}
-        }
+        values = {key: value for key, value in entry.items() if key not in {"slug", "files"}}
         document = Document.objects.filter(slug=entry["slug"]).first()
         changed = False
         if document is None:

@@ -36,9 +36,11 @@ class LatestTextsFeed(Feed):
             .select_related("body")
             .order_by("-published_at")[:FEED_SIZE]
         )
-        documents = Document.objects.public().exclude(published_at=None).order_by(
-            "-published_at"
-        )[:FEED_SIZE]
+        documents = (
+            Document.objects.public()
+            .exclude(published_at=None)
+            .order_by("-published_at")[:FEED_SIZE]
+        )
         items = list(resources) + list(documents)
         items.sort(key=lambda item: item.published_at, reverse=True)
         return items[:FEED_SIZE]

@@ -58,7 +58,7 @@ def check_url(url, *, timeout=10.0):
         status, final_url, redirects = _request(url, "HEAD", timeout)
         if status in RETRY_WITH_GET:
             status, final_url, redirects = _request(url, "GET", timeout)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return LinkResult(url=url, error=f"timed out after {timeout:g} s")
     except urllib.error.URLError as error:
         reason = error.reason

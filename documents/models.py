@@ -26,7 +26,10 @@ class IssuingBody(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(
-        _("acronym"), max_length=30, blank=True, help_text=_("As used in this language: ONUDC / UNODC.")
+        _("acronym"),
+        max_length=30,
+        blank=True,
+        help_text=_("As used in this language: ONUDC / UNODC."),
     )
     slug = models.SlugField(
         _("identifier"),
@@ -88,7 +91,9 @@ class LegalResourceQuerySet(models.QuerySet):
     def needs_check(self, today=None):
         """Texts nobody has checked to be current for CHECK_INTERVAL (or ever)."""
         today = today or timezone.localdate()
-        return self.filter(Q(last_checked__isnull=True) | Q(last_checked__lt=today - CHECK_INTERVAL))
+        return self.filter(
+            Q(last_checked__isnull=True) | Q(last_checked__lt=today - CHECK_INTERVAL)
+        )
 
     def missing_translation(self):
         """The texts whose English title, or English summary where a French one exists, is

@@ -34,8 +34,7 @@ def make_pdf(paragraphs, *, title=""):
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
     objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
-        b"/Encoding /WinAnsiEncoding >>"
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
     )
     page_numbers = []
     for page in pages:
@@ -49,8 +48,7 @@ def make_pdf(paragraphs, *, title=""):
         content_number = len(objects)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
-            % content_number
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % content_number
         )
         page_numbers.append(len(objects))
     kids = b" ".join(b"%d 0 R" % number for number in page_numbers)

@@ -136,7 +136,14 @@ class LegalResourceResource(resources.ModelResource):
 
     def before_import_row(self, row, **kwargs):
         # Empty cells of text columns are "", not None, as the model expects.
-        for name in ("title_en", "summary_fr", "summary_en", "url_fr", "url_en", "consolidated_url"):
+        for name in (
+            "title_en",
+            "summary_fr",
+            "summary_en",
+            "url_fr",
+            "url_en",
+            "consolidated_url",
+        ):
             if name in row and row[name] is None:
                 row[name] = ""
         if not row.get("status"):

@@ -145,10 +145,26 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None)
         years.add(int(filters["year"]))
 
     facets = [
-        Facet("kind", _("Kind"), [option(v, str(l), "kind") for v, l in LegalResource.Kind.choices]),
-        Facet("body", _("Issuing body"), [option(s, label, "body", lang) for s, label, lang in body_options]),
-        Facet("level", _("Level"), [option(v, str(l), "level") for v, l in LegalResource.Level.choices]),
-        Facet("theme", _("Theme"), [option(s, label, "theme", lang) for s, label, lang in theme_options]),
+        Facet(
+            "kind",
+            _("Kind"),
+            [option(v, str(label), "kind") for v, label in LegalResource.Kind.choices],
+        ),
+        Facet(
+            "body",
+            _("Issuing body"),
+            [option(s, label, "body", lang) for s, label, lang in body_options],
+        ),
+        Facet(
+            "level",
+            _("Level"),
+            [option(v, str(label), "level") for v, label in LegalResource.Level.choices],
+        ),
+        Facet(
+            "theme",
+            _("Theme"),
+            [option(s, label, "theme", lang) for s, label, lang in theme_options],
+        ),
         Facet("year", _("Year"), [option(y, str(y), "year") for y in sorted(years, reverse=True)]),
     ]
     return LibraryPage(results=results, facets=facets, query=query, sort=sort)

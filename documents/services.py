@@ -116,7 +116,9 @@ def link_checks_run(*, timeout=10.0, workers=4, max_time=300.0, urls=None):
     and return the run. Addresses left unchecked when the run's time is up keep their previous
     record."""
     sources = link_sources.gather() if urls is None else {url: [] for url in urls}
-    results = linkcheck.check_urls(list(sources), timeout=timeout, workers=workers, max_time=max_time)
+    results = linkcheck.check_urls(
+        list(sources), timeout=timeout, workers=workers, max_time=max_time
+    )
     now = timezone.now()
     with transaction.atomic():
         for result in results:
@@ -134,4 +136,3 @@ def link_checks_run(*, timeout=10.0, workers=4, max_time=300.0, urls=None):
                 },
             )
     return LinkCheckRun(results=results, sources=sources)
-

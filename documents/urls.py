@@ -8,7 +8,9 @@ app_name = "documents"
 urlpatterns = [
     path(_("law/"), views.LibraryView.as_view(), name="library"),
     path(_("law/feed/"), feeds.LatestTextsFeed(), name="feed"),
-    path(_("law/<slug:slug>/"), views.LegalResourceDetailView.as_view(), name="legal-resource-detail"),
+    path(
+        _("law/<slug:slug>/"), views.LegalResourceDetailView.as_view(), name="legal-resource-detail"
+    ),
     path(_("documents/"), views.DocumentListView.as_view(), name="document-list"),
     path(_("documents/<slug:slug>/"), views.DocumentDetailView.as_view(), name="document-detail"),
     path(

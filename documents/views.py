@@ -177,4 +177,3 @@ class DocumentFileView(VisibleToUserMixin, DetailView):
         if not document.is_public:
             response["Cache-Control"] = "private, no-store"
         return response
-

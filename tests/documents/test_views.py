@@ -25,32 +25,59 @@ def library(make_resource):
     """Five published texts and a draft, spread over the filters."""
     return {
         "palermo": make_resource(
-            slug="palermo", title_fr="Protocole de Palerme", title_en="Palermo Protocol",
-            kind="protocol", body="united-nations", level="international",
-            date=date(2000, 11, 15), themes_=["minors", "sexual-exploitation"],
+            slug="palermo",
+            title_fr="Protocole de Palerme",
+            title_en="Palermo Protocol",
+            kind="protocol",
+            body="united-nations",
+            level="international",
+            date=date(2000, 11, 15),
+            themes_=["minors", "sexual-exploitation"],
         ),
         "cets": make_resource(
-            slug="cets", title_fr="Convention de Varsovie", title_en="Warsaw Convention",
-            kind="convention", body="council-of-europe", level="european",
-            date=date(2005, 5, 16), themes_=["victim-support"],
+            slug="cets",
+            title_fr="Convention de Varsovie",
+            title_en="Warsaw Convention",
+            kind="convention",
+            body="council-of-europe",
+            level="european",
+            date=date(2005, 5, 16),
+            themes_=["victim-support"],
         ),
         "directive": make_resource(
-            slug="directive", title_fr="Directive 2011/36/UE", title_en="Directive 2011/36/EU",
-            kind="directive", body="european-union", level="european",
-            date=date(2011, 4, 5), themes_=["victim-support", "minors"],
+            slug="directive",
+            title_fr="Directive 2011/36/UE",
+            title_en="Directive 2011/36/EU",
+            kind="directive",
+            body="european-union",
+            level="european",
+            date=date(2011, 4, 5),
+            themes_=["victim-support", "minors"],
         ),
         "amending": make_resource(
-            slug="amending", title_fr="Directive (UE) 2024/1712", title_en="",
-            kind="directive", body="european-union", level="european",
+            slug="amending",
+            title_fr="Directive (UE) 2024/1712",
+            title_en="",
+            kind="directive",
+            body="european-union",
+            level="european",
             date=date(2024, 6, 13),
         ),
         "law": make_resource(
-            slug="law", title_fr="Loi du 5 août 2013", title_en="Act of 5 August 2013",
-            kind="law", body="french-republic", level="national", date=date(2013, 8, 5),
+            slug="law",
+            title_fr="Loi du 5 août 2013",
+            title_en="Act of 5 August 2013",
+            kind="law",
+            body="french-republic",
+            level="national",
+            date=date(2013, 8, 5),
             themes_=["minors"],
         ),
         "draft": make_resource(
-            slug="draft", title_fr="Brouillon", kind="report", is_published=False,
+            slug="draft",
+            title_fr="Brouillon",
+            kind="report",
+            is_published=False,
             date=date(2013, 1, 1),
         ),
     }
@@ -123,7 +150,9 @@ def test_drafts_are_never_counted(client, library):
 
 def test_bad_filter_values_are_reported_and_ignored(client, library):
     with translation.override("en"):
-        response = client.get(url("library", "en"), {"kind": "poem", "year": "soon", "level": "european"})
+        response = client.get(
+            url("library", "en"), {"kind": "poem", "year": "soon", "level": "european"}
+        )
     assert response.status_code == 200
     assert listed(response) == ["amending", "directive", "cets"]
     content = response.content.decode()
@@ -254,7 +283,9 @@ def _bulk_texts(count, bodies, themes):
     return resources
 
 
-@pytest.mark.parametrize("params", [{}, {"q": "traite", "kind": "law", "theme": "forced-begging-delinquency"}])
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "traite", "kind": "law", "theme": "forced-begging-delinquency"}]
+)
 def test_library_costs_the_same_queries_for_10_and_1000_texts(client, bodies, themes, params):
     bodies, themes = list(bodies.values()), list(themes.values())
     _bulk_texts(10, bodies, themes)

@@ -35,7 +35,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"    used by {label}")
         for result in run.results:
             if result.checked and result.ok and result.redirects:
-                self.stdout.write(f"redirected ({result.redirects}): {result.url} -> {result.final_url}")
+                self.stdout.write(
+                    f"redirected ({result.redirects}): {result.url} -> {result.final_url}"
+                )
         if run.unchecked:
             self.stdout.write(
                 self.style.WARNING(
