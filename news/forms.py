@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from collectif.models import Theme
@@ -66,6 +67,13 @@ def _datetime_widget():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def https_by_default(model_field, **kwargs):
+    """A web address typed without its scheme gets https:// (as in the members' forms)."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
 class InitiativeForm(forms.ModelForm):
     """A member's initiative, written in the member area."""
 
@@ -74,6 +82,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = NewsItem
+        formfield_callback = https_by_default
         fields = [
             "kind",
             "title_fr",
@@ -147,8 +156,6 @@ class InitiativeForm(forms.ModelForm):
         self.fields["organisations"].queryset = Organisation.objects.public().exclude(
             pk=proposer.pk
         )
-        for name in ("link_fr", "link_en"):
-            self.fields[name].assume_scheme = "https"
         for name in ("event_start", "event_end"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", *settings.DATETIME_INPUT_FORMATS]
 

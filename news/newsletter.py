@@ -336,14 +336,16 @@ def _mark(delivery_id, status, **fields):
 
 
 def newsletter_finish_if_done(newsletter):
+    """Mark the letter sent once no delivery is left to send or being sent."""
     unfinished = NewsletterDelivery.objects.filter(
         newsletter=newsletter, status__in=[Delivery.PENDING, Delivery.SENDING]
     )
-    if newsletter.status == Newsletter.Status.SENDING and not unfinished.exists():
-        Newsletter.objects.filter(pk=newsletter.pk).update(
-            status=Newsletter.Status.SENT, sent_at=timezone.now()
-        )
-        newsletter.status = Newsletter.Status.SENT
+    if not unfinished.exists():
+        finished = Newsletter.objects.filter(
+            pk=newsletter.pk, status=Newsletter.Status.SENDING
+        ).update(status=Newsletter.Status.SENT, sent_at=timezone.now())
+        if finished:
+            newsletter.status = Newsletter.Status.SENT
 
 
 def newsletters_resume(*, limit=None):
