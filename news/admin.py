@@ -101,7 +101,6 @@ class NewsItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         form = ReasonForm(request.POST or None)
         action = request.POST.get("action")
         if request.method == "POST":
-            form.fields["reason"].required = action in {"return", "unpublish"}
             if form.is_valid():
                 reason = form.cleaned_data["reason"]
                 try:
@@ -117,8 +116,11 @@ class NewsItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                     else:
                         raise ValidationError(_("Choose what to do."))
                 except ValidationError as error:
-                    for message in error.messages:
-                        form.add_error(None, message)
+                    if hasattr(error, "error_dict"):
+                        for field, errors in error.error_dict.items():
+                            form.add_error(field if field in form.fields else None, errors)
+                    else:
+                        form.add_error(None, error)
                 else:
                     messages.success(request, done % {"item": item})
                     return redirect("admin:news_newsitem_change", item.pk)

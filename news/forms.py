@@ -184,8 +184,10 @@ class InitiativeForm(forms.ModelForm):
 
 
 class ReasonForm(forms.Form):
+    # Optional here: publishing needs none, returning and unpublishing do (the services say so).
     reason = forms.CharField(
         label=_("Reason"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The proposer sees it: say what to change."),
     )

@@ -45,7 +45,7 @@ def test_returning_without_a_reason_is_refused_and_changes_nothing(
     item = make_item(Status.SUBMITTED, proposer=ccem)
     response = coordinator_client.post(review(item), {"action": "return", "reason": ""})
     assert response.status_code == 200
-    assert "Ce champ est obligatoire." in response.content.decode()
+    assert "Dites ce que l&#x27;auteur doit changer" in response.content.decode()
     item.refresh_from_db()
     assert item.status == Status.SUBMITTED
 
