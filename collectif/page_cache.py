@@ -31,13 +31,11 @@ def _personal(request):
 
 
 def _cacheable(response):
-    # `Vary: Cookie` alone does not prevent caching: only requests without a session or
-    # messages cookie get here, and the header (which checks `user.is_authenticated`) is the
-    # same for all of them.
     return (
         response.status_code == 200
         and not response.cookies
         and not response.streaming
+        and "cookie" not in response.headers.get("Vary", "").lower()
         and not {"private", "no-store", "no-cache"}
         & {part.strip() for part in response.headers.get("Cache-Control", "").split(",")}
         and response.headers.get("Content-Type", "").startswith(CACHED_TYPES)
