@@ -209,10 +209,13 @@ def main():
     baseline = next(t for t in targets if t["name"] == "fixed-string view")["rps"]
     print()
     print(
-        f"{args.connections} connections, {args.duration} s per page, {args.workers} gunicorn workers, "
-        f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+        f"{args.connections} connections, {args.duration} s per page, "
+        f"{args.workers} gunicorn workers, database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
     )
-    header = f"{'page':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'ratio':>7} {'errors':>7}"
+    header = (
+        f"{'page':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'queries':>8} {'ratio':>7} {'errors':>7}"
+    )
     print(header)
     print("-" * len(header))
     misses = []
