@@ -154,8 +154,8 @@ def main():
         recreate_database(args.database_url)
     setup_django(env)
 
-    from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -210,7 +210,7 @@ def main():
     print()
     print(
         f"{args.connections} connections, {args.duration} s per page, "
-        f"{args.workers} gunicorn workers, database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+        f"{args.workers} gunicorn workers, database {connection.vendor}"
     )
     header = (
         f"{'page':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
