@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from members.sitemaps import sitemaps as members_sitemaps
 
+from .health import healthz
 from .sitemaps import sitemaps
 
 sitemaps = {**sitemaps, **members_sitemaps}
@@ -15,6 +16,7 @@ sitemaps = {**sitemaps, **members_sitemaps}
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(

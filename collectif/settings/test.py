@@ -17,5 +17,10 @@ SECURE_SSL_REDIRECT = False
 # Let the live server of the browser tests serve static files straight from the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests change rows and read pages again at once; the page cache has its own tests.
+PAGE_CACHE_SECONDS = 0
+# The test client's login() authenticates without a request, which django-axes refuses; the
+# throttling tests turn it back on.
+AXES_ENABLED = False
 # The browser tests look at uploaded logos.
 SERVE_MEDIA = True

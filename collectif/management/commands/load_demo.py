@@ -3,6 +3,8 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from collectif.page_cache import invalidate_pages
+
 # Each app contributes its demo content, in dependency order. A module's load() is idempotent
 # and returns lines worth printing (accounts created, what was loaded).
 DEMO_MODULES = ["collectif.demo", "members.demo"]
@@ -16,6 +18,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module_path in DEMO_MODULES:
                 lines += import_module(module_path).load() or []
+        invalidate_pages()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write("Demo accounts (user / password):")
         for line in lines:

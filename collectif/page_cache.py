@@ -1,0 +1,67 @@
+"""Whole-page cache for anonymous visitors, invalidated by any write.
+
+Public content is written only by logged-in people (portal, admin) and by management commands,
+so every unsafe request that carries a session cookie, and every command that loads content,
+bumps a generation number that is part of every key. Nothing is cached for a request with a
+session or messages cookie, nor any response that sets a cookie or varies on it (forms with a
+CSRF token, logged-in pages)."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "page-cache:generation"
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+CACHED_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar")
+
+
+def invalidate_pages():
+    """Forget every cached page, now, in every process sharing the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def _personal(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+
+
+def _cacheable(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "cookie" not in response.headers.get("Vary", "").lower()
+        and not {"private", "no-store", "no-cache"}
+        & {part.strip() for part in response.headers.get("Cache-Control", "").split(",")}
+        and response.headers.get("Content-Type", "").startswith(CACHED_TYPES)
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if request.method in UNSAFE_METHODS:
+            response = self.get_response(request)
+            if _personal(request):
+                invalidate_pages()
+            return response
+        if not seconds or request.method not in {"GET", "HEAD"} or _personal(request):
+            return self.get_response(request)
+        if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
+            return self.get_response(request)
+        key = f"page-cache:{_generation()}:{request.method}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if _cacheable(response):
+            cache.set(key, response, seconds)
+        return response

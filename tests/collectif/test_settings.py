@@ -1,0 +1,86 @@
+"""Settings read from the environment, and production's refusal to run unsafely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_KEY = "a-production-secret-key-that-is-long-and-random-" + "k3y" * 10
+
+
+def run_manage(*args, env_overrides):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "collectif.settings.base", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage("check", env_overrides={"DJANGO_DEBUG": "0"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_deploy_check_passes_under_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": PRODUCTION_KEY,
+            "DJANGO_ALLOWED_HOSTS": "contrelatraite.org",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_debug_runs_without_secret_key_for_development():
+    result = run_manage("check", env_overrides={"DJANGO_DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+
+
+def database_settings(**env_overrides):
+    code = (
+        "import django; django.setup(); from django.conf import settings;"
+        "db = settings.DATABASES['default'];"
+        "print(db['ENGINE'], db['NAME'], db['HOST'] or '-', db['CONN_MAX_AGE'])"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "collectif.settings.base", "DJANGO_DEBUG": "1"})
+    env.update(env_overrides)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_database_url_selects_postgresql():
+    assert database_settings(
+        DATABASE_URL="postgres://user:secret@db.example.org:5432/collectif"
+    ) == ["django.db.backends.postgresql", "collectif", "db.example.org", "60"]
+
+
+def test_sqlite_file_in_project_folder_by_default():
+    engine, name, _host, _age = database_settings()
+    assert engine == "django.db.backends.sqlite3"
+    assert name == str(ROOT / "db.sqlite3")
+
+
+def test_https_behind_proxy_is_trusted_from_forwarded_proto(settings):
+    assert settings.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
