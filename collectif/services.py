@@ -8,6 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from . import translation_status
 from .models import ContactMessage
@@ -68,7 +69,6 @@ def translation_submit(*, instance, texts, confirmed=(), language="en", by=None)
     """Save translations of a record's texts: `texts` maps field names to their new text in
     `language`; `confirmed` names the fields whose translation, unchanged, was checked to still
     match the source. Both count as translated now."""
-    from modeltranslation.utils import build_localized_fieldname
 
     allowed = set(translation_status.tracked_fields(type(instance)))
     unknown = (set(texts) | set(confirmed)) - allowed

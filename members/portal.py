@@ -31,7 +31,7 @@ from .forms import (
     NetworkForm,
     OrganisationForm,
 )
-from .models import Organisation
+from .models import InternationalNetwork, Organisation
 from .selectors import provisions
 
 
@@ -61,6 +61,15 @@ class RepresentativeMixin(LoginRequiredMixin):
         return reverse("portal:dashboard")
 
 
+class OrganisationFormMixin(RepresentativeMixin):
+    """A model form on a fresh copy of the organisation: an invalid form must not alter the
+    organisation shown around it."""
+
+    def get_form_kwargs(self):
+        instance = Organisation.objects.get(pk=self.organisation.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
+
+
 class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "members/portal/dashboard.html"
 
@@ -74,14 +83,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class OrganisationEditView(RepresentativeMixin, FormView):
+class OrganisationEditView(OrganisationFormMixin, FormView):
     template_name = "members/portal/organisation_form.html"
     form_class = OrganisationForm
-
-    def get_form_kwargs(self):
-        # A fresh copy: an invalid form must not alter the organisation shown around it.
-        instance = Organisation.objects.get(pk=self.organisation.pk)
-        return {**super().get_form_kwargs(), "instance": instance}
 
     def form_valid(self, form):
         data = {name: form.cleaned_data[name] for name in OrganisationForm.Meta.fields}
@@ -95,13 +99,9 @@ class OrganisationEditView(RepresentativeMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class ContactEditView(RepresentativeMixin, FormView):
+class ContactEditView(OrganisationFormMixin, FormView):
     template_name = "members/portal/contact_form.html"
     form_class = ContactForm
-
-    def get_form_kwargs(self):
-        instance = Organisation.objects.get(pk=self.organisation.pk)
-        return {**super().get_form_kwargs(), "instance": instance}
 
     def form_valid(self, form):
         services.organisation_update_contact(
@@ -170,9 +170,7 @@ class NetworkEditView(RepresentativeMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         if self.organisation.network:
-            kwargs["instance"] = type(self.organisation.network).objects.get(
-                pk=self.organisation.network_id
-            )
+            kwargs["instance"] = InternationalNetwork.objects.get(pk=self.organisation.network_id)
         return kwargs
 
     def form_valid(self, form):

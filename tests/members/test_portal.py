@@ -475,9 +475,34 @@ def test_password_change(representative_client, representative):
     assert representative.check_password("encore-une-phrase-2016")
 
 
-def test_header_offers_log_in_or_member_area(client, representative):
-    assert 'href="/fr/espace-membre/connexion/"' in client.get("/fr/").content.decode()
-    client.force_login(representative)
+def test_header_links_to_the_members_and_the_member_area(client, representative):
     content = client.get("/fr/").content.decode()
-    assert 'href="/fr/espace-membre/">Espace membre' in content
     assert 'href="/fr/membres/"' in content
+    assert 'href="/fr/espace-membre/">Espace membre' in content
+    client.force_login(representative)
+    assert 'href="/fr/espace-membre/">Espace membre' in client.get("/fr/").content.decode()
+
+
+def test_member_area_sends_anonymous_visitors_to_log_in(client):
+    response = client.get("/en/member-area/", follow=True)
+    assert response.redirect_chain[-1][0] == "/en/member-area/login/?next=/en/member-area/"
+    assert "Log in to the member area" in response.content.decode()
+
+
+def test_member_area_login_is_throttled_like_the_admins(client, representative, settings):
+    from django.core.cache import cache
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    cache.clear()
+    for _ in range(2):
+        assert (
+            client.post(url("login"), {"username": "representative", "password": "x"}).status_code
+            == 200
+        )
+    assert (
+        client.post(url("login"), {"username": "representative", "password": "x"}).status_code
+        == 429
+    )
+    good = {"username": "representative", "password": representative.raw_password}
+    assert client.post(url("login"), good).status_code == 429

@@ -250,3 +250,26 @@ def test_sitemap_holds_directory_and_public_pages_in_both_languages(
     for path in ["/fr/membres/", "/en/members/", detail(member, "fr"), detail(member, "en")]:
         assert f"<loc>http://testserver{path}</loc>" in content
     assert gone.slug not in content
+
+
+def test_public_member_pages_are_cached_and_a_members_edit_shows_at_once(
+    client, member, representative, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from tests.members.test_portal import url
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    for path in ["/en/", DIRECTORY["en"], detail(member, "en")]:
+        client.get(path)
+        with django_assert_num_queries(0):
+            assert client.get(path).status_code == 200
+    editor = client.__class__()
+    editor.force_login(representative)
+    editor.post(
+        url("organisation-edit", member),
+        {"description_fr": "Nouveau texte.", "description_en": "A new text."},
+    )
+    assert "A new text." in client.get(detail(member, "en")).content.decode()
+    cache.clear()

