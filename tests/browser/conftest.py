@@ -106,3 +106,17 @@ def login(live_server):
         page.click("[type=submit]")
 
     return do_login
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_contents_for_every_connection(django_db_setup):
+    """Once Playwright's event loop runs, the test thread gets new database connection objects
+    (asgiref's locals follow the loop's context), and transactional tests would no longer find
+    the serialized contents they restore after each flush: share them at class level."""
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents

@@ -7,7 +7,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def demo_library():
+def demo_library(transactional_db):
+    # Depends on the database fixture so that it runs after the database is restored.
     from documents import demo
 
     demo.load()
