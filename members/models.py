@@ -190,7 +190,7 @@ class Organisation(models.Model):
     @property
     def initials(self):
         """What stands in for a missing logo: the acronym, or the name's capitals."""
-        if self.acronym and len(self.acronym) <= 6:
+        if self.acronym and len(self.acronym) <= 8:
             return self.acronym
         return "".join(word[0] for word in self.name.split() if word[0].isupper())[:4]
 

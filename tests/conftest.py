@@ -6,6 +6,20 @@ from django.contrib.auth.models import Group
 from collectif.permissions import COORDINATION_GROUP
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Make the serialized database content (used by `serialized_rollback`) seen by every
+    connection object. Django keeps one connection per thread *and context*; Playwright's sync
+    API runs browser tests in another context, whose connection would otherwise restore
+    nothing after the first transactional test when another test had set the database up."""
+    from django.db import connections
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if contents is not None:
+        BaseDatabaseWrapper._test_serialized_contents = contents
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads of a test land in its own temporary folder."""
