@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.files import image_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
