@@ -363,3 +363,23 @@ def test_the_progress_of_several_letters_in_one_query(
     with django_assert_num_queries(1):
         progress = newsletter.progress([letter])
     assert progress[letter.pk] == {"total": 4, Delivery.SENT: 3, Delivery.PENDING: 1}
+
+
+def test_the_cron_command_resumes_letters_and_forgets_stale_subscriptions(
+    letter, coordinator, confirmed, settings
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.NEWSLETTER_CONFIRMATION_HOURS = 72
+    confirmed(3)
+    with time_machine.travel(timezone.now() - timedelta(days=5)):
+        subscribe("stale@example.org")
+    newsletter.newsletter_start_sending(newsletter=letter, by=coordinator)
+    out = StringIO()
+    call_command("send_newsletters", stdout=out)
+    assert f"{letter}: 3 sent" in out.getvalue()
+    assert "1 unconfirmed subscription(s) forgotten" in out.getvalue()
+    assert len(mail.outbox) == 3
+    assert not Subscriber.objects.filter(email="stale@example.org").exists()
