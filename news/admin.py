@@ -100,30 +100,29 @@ class NewsItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             raise PermissionDenied
         form = ReasonForm(request.POST or None)
         action = request.POST.get("action")
-        if request.method == "POST":
-            if form.is_valid():
-                reason = form.cleaned_data["reason"]
-                try:
-                    if action == "publish":
-                        services.news_publish(item=item, by=request.user)
-                        done = _("« %(item)s » is published.")
-                    elif action == "return":
-                        services.news_return(item=item, by=request.user, reason=reason)
-                        done = _("« %(item)s » is returned to its proposer.")
-                    elif action == "unpublish":
-                        services.news_unpublish(item=item, by=request.user, reason=reason)
-                        done = _("« %(item)s » is taken off the site.")
-                    else:
-                        raise ValidationError(_("Choose what to do."))
-                except ValidationError as error:
-                    if hasattr(error, "error_dict"):
-                        for field, errors in error.error_dict.items():
-                            form.add_error(field if field in form.fields else None, errors)
-                    else:
-                        form.add_error(None, error)
+        if request.method == "POST" and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            try:
+                if action == "publish":
+                    services.news_publish(item=item, by=request.user)
+                    done = _("« %(item)s » is published.")
+                elif action == "return":
+                    services.news_return(item=item, by=request.user, reason=reason)
+                    done = _("« %(item)s » is returned to its proposer.")
+                elif action == "unpublish":
+                    services.news_unpublish(item=item, by=request.user, reason=reason)
+                    done = _("« %(item)s » is taken off the site.")
                 else:
-                    messages.success(request, done % {"item": item})
-                    return redirect("admin:news_newsitem_change", item.pk)
+                    raise ValidationError(_("Choose what to do."))
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, errors in error.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, error)
+            else:
+                messages.success(request, done % {"item": item})
+                return redirect("admin:news_newsitem_change", item.pk)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Newsletter, NewsletterDelivery, NewsItem, NewsItemTransition, Subscriber
+from news.models import NewsItem, NewsItemTransition, Newsletter, NewsletterDelivery, Subscriber
 
 from .conftest import paris
 

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from news.models import Newsletter, NewsItem, NewsItemTransition
+from news.models import NewsItem, NewsItemTransition, Newsletter
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
@@ -53,7 +53,8 @@ def test_demo_member_has_a_returned_initiative_with_its_reason(demo):
     returned = NewsItem.objects.with_return_reason().get(status="returned")
     assert returned.proposer.representatives.filter(username="demo-member").exists()
     assert "lien avec la traite" in returned.return_reason
-    steps = list(NewsItemTransition.objects.filter(item=returned).values_list("to_status", "by__username"))
+    transitions = NewsItemTransition.objects.filter(item=returned)
+    steps = list(transitions.values_list("to_status", "by__username"))
     assert steps == [
         ("draft", "demo-member"),
         ("submitted", "demo-member"),

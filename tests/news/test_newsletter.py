@@ -10,7 +10,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from news import newsletter
-from news.models import Newsletter, NewsletterDelivery, NewsItem, Subscriber
+from news.models import NewsItem, Newsletter, NewsletterDelivery, Subscriber
 
 from .conftest import paris
 
@@ -91,9 +91,11 @@ def test_the_confirmation_link_expires(settings, django_capture_on_commit_callba
         token = token_of(confirmation_link(mail.outbox[0]))
     with time_machine.travel(paris(2014, 10, 4, 8, 59), tick=False):
         assert newsletter.check_confirmation(token=token) == subscriber
-    with time_machine.travel(paris(2014, 10, 4, 9, 1), tick=False):
-        with pytest.raises(newsletter.LinkExpired):
-            newsletter.subscriber_confirm(token=token)
+    with (
+        time_machine.travel(paris(2014, 10, 4, 9, 1), tick=False),
+        pytest.raises(newsletter.LinkExpired),
+    ):
+        newsletter.subscriber_confirm(token=token)
     subscriber.refresh_from_db()
     assert not subscriber.is_confirmed
 

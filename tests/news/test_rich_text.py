@@ -20,7 +20,8 @@ def test_script_tags_are_removed_with_their_content():
 
 def test_event_handler_attributes_are_removed():
     html = render_markdown(
-        '<p onclick="steal()">texte</p> <a href="https://ok.example.org" onmouseover="steal()">lien</a>'
+        '<p onclick="steal()">texte</p> '
+        '<a href="https://ok.example.org" onmouseover="steal()">lien</a>'
     )
     assert "onclick" not in html
     assert "onmouseover" not in html
