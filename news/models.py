@@ -7,6 +7,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -81,10 +82,10 @@ class NewsItem(models.Model):
         PLATFORM = "platform", _("platform")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
+        DRAFT = "draft", pgettext_lazy("news item", "draft")
         SUBMITTED = "submitted", _("waiting for review")
         RETURNED = "returned", _("returned to its proposer")
-        PUBLISHED = "published", _("published")
+        PUBLISHED = "published", pgettext_lazy("news item", "published")
 
     COLLECTIVE_KINDS = (Kind.COMMUNIQUE, Kind.POSITION, Kind.ADVOCACY_LETTER)
     INITIATIVE_KINDS = (
@@ -175,7 +176,9 @@ class NewsItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(
+        _("publication date"), null=True, blank=True, db_index=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -321,9 +324,9 @@ class Newsletter(models.Model):
     """A monthly letter composed by the coordinators from the month's news."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
+        DRAFT = "draft", pgettext_lazy("newsletter", "draft")
         SENDING = "sending", _("sending")
-        SENT = "sent", _("sent")
+        SENT = "sent", pgettext_lazy("newsletter", "sent")
 
     month = models.DateField(_("month"), help_text=_("Any day of the month the letter covers."))
     title = models.CharField(_("subject"), max_length=200)
@@ -366,7 +369,7 @@ class NewsletterDelivery(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")
         SENDING = "sending", _("being sent")
-        SENT = "sent", _("sent")
+        SENT = "sent", pgettext_lazy("newsletter delivery", "sent")
         FAILED = "failed", _("failed")
         INTERRUPTED = "interrupted", _("interrupted (not sent again)")
         SKIPPED = "skipped", _("skipped (unsubscribed)")

@@ -267,3 +267,14 @@ def test_the_dashboard_costs_the_same_queries_with_10_and_200_rows(
     with django_assert_num_queries(len(ten)):
         page = coordinator_client.get(reverse("admin:index")).content.decode()
     assert "200</span>" in page
+
+
+def test_staff_outside_the_coordination_sees_no_panel(client, known_data, make_user):
+    from django.contrib.auth.models import Permission
+
+    staff = make_user("webmaster", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_theme"))
+    client.force_login(staff)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Ce qui demande votre attention" not in page
+    assert "Observateur en retard" not in page
