@@ -176,9 +176,7 @@ class NewsItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    published_at = models.DateTimeField(
-        _("publication date"), null=True, blank=True, db_index=True
-    )
+    published_at = models.DateTimeField(_("publication date"), null=True, blank=True, db_index=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
