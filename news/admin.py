@@ -196,6 +196,11 @@ class NewsletterAdmin(TabbedTranslationAdmin):
             )
         )
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "items":
+            kwargs["queryset"] = NewsItem.objects.published()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.status != Newsletter.Status.DRAFT:
             # A letter that went out is the record of what was sent.

@@ -231,3 +231,21 @@ def test_a_sent_letter_can_no_longer_be_edited(coordinator_client, letter, coord
 
 def test_subscribers_come_only_through_the_opt_in(coordinator_client):
     assert coordinator_client.get(reverse("admin:news_subscriber_add")).status_code == 403
+
+
+def test_a_letter_holds_published_news_only(coordinator_client, make_item):
+    draft = make_item(Status.DRAFT, title_fr="Brouillon")
+    response = coordinator_client.post(
+        reverse("admin:news_newsletter_add"),
+        {
+            "month": "2014-10-01",
+            "title_fr": "Octobre",
+            "title_en": "",
+            "introduction_fr": "",
+            "introduction_en": "",
+            "items": [draft.pk],
+        },
+    )
+    assert response.status_code == 200
+    assert not Newsletter.objects.exists()
+    assert "Sélectionnez un choix valide" in response.content.decode()
