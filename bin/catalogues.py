@@ -17,6 +17,10 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 def fill_english(po):
     for entry in po:
+        if "fuzzy" in entry.flags:
+            # msgmerge's guess comes from another message: English is the message id itself.
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural:
             if not any(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}

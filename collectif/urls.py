@@ -5,8 +5,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
+
 from .health import healthz
 from .sitemaps import sitemaps
+
+sitemaps = {
+    **sitemaps,
+    "library": LibrarySitemap,
+    "law": LegalResourceSitemap,
+    "documents": DocumentSitemap,
+}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
@@ -16,6 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("collectif.site_urls")),
+    path("", include("documents.urls")),
 )
 
 if settings.DEBUG:

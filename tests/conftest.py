@@ -10,6 +10,7 @@ from collectif.permissions import COORDINATION_GROUP
 def _media_root(settings, tmp_path):
     """Uploads of a test land in its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.core import serializers
+from django.db import transaction
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # test itself are still synchronous and safe.
@@ -71,8 +72,10 @@ def _restore_migrated_content(request, migrated_content):
     another connection object, without the serialized copy), so they are restored here."""
     if "live_server" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")
-        for row in serializers.deserialize("json", migrated_content):
-            row.save()
+        # In one transaction: foreign keys are checked at commit, whatever the rows' order.
+        with transaction.atomic():
+            for row in serializers.deserialize("json", migrated_content):
+                row.save()
 
 
 @pytest.fixture(scope="session")

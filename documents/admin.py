@@ -1,0 +1,212 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from . import services
+from .models import CHECK_INTERVAL, Document, IssuingBody, LegalResource, LinkCheck
+from .resources import LegalResourceResource
+
+
+class NeedsCheckFilter(admin.SimpleListFilter):
+    title = _("checked to be current")
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("stale", _("Not checked for 12 months")),
+            ("recent", _("Checked within 12 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.needs_check()
+        if self.value() == "recent":
+            return queryset.filter(last_checked__gte=timezone.localdate() - CHECK_INTERVAL)
+        return queryset
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("English missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.missing_translation()
+        return queryset
+
+
+class BrokenLinkFilter(admin.SimpleListFilter):
+    title = _("official links")
+    parameter_name = "links"
+
+    def lookups(self, request, model_admin):
+        return [("broken", _("A link is broken"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "broken":
+            return queryset.with_broken_link()
+        return queryset
+
+
+@admin.register(IssuingBody)
+class IssuingBodyAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "acronym", "slug", "parent"]
+    search_fields = ["name_fr", "name_en", "acronym_fr", "acronym_en", "slug"]
+    prepopulated_fields = {"slug": ["acronym_fr"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(LegalResource)
+class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
+    resource_classes = [LegalResourceResource]
+    formats = [CSV, XLSX]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = [
+        "title",
+        "kind",
+        "body",
+        "level",
+        "date",
+        "status",
+        "is_published",
+        "last_checked",
+    ]
+    list_filter = [
+        NeedsCheckFilter,
+        BrokenLinkFilter,
+        MissingTranslationFilter,
+        "is_published",
+        "kind",
+        "level",
+        "status",
+        "body",
+        "themes",
+    ]
+    list_select_related = ["body"]
+    search_fields = ["title_fr", "title_en", "slug"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title_fr"]}
+    autocomplete_fields = ["body", "themes", "amends", "replaced_by"]
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    actions = ["mark_checked"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "kind", "body", "level", "date", "themes"]}),
+        (_("Files and official links"), {"fields": ["file_fr", "url_fr", "file_en", "url_en"]}),
+        (
+            _("Legal status"),
+            {"fields": ["status", "consolidated_url", "amends", "replaced_by", "last_checked"]},
+        ),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "published_at", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        services.legal_resource_save(resource=obj)
+
+    @admin.action(description=_("Mark as checked today"), permissions=["change"])
+    def mark_checked(self, request, queryset):
+        count = services.legal_resources_mark_checked(queryset=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d text marked as checked today.",
+                "%(count)d texts marked as checked today.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("documents.add_legalresource") and request.user.has_perm(
+            "documents.change_legalresource"
+        )
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("documents.view_legalresource")
+
+    def get_import_data_kwargs(self, **kwargs):
+        # The confirmed import runs again from the file: should a row have gone bad in the
+        # meantime (a body deleted), the whole import is rolled back, not the row skipped.
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            bad_rows = sorted(
+                {row.number for row in result.invalid_rows}
+                | {number for number, _errors in result.row_errors()}
+            )
+            self.message_user(
+                request,
+                _(
+                    "Nothing was imported: rows %(rows)s are not valid any more. "
+                    "Import the file again to see why."
+                )
+                % {"rows": ", ".join(str(number) for number in bad_rows)},
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+        return super().process_result(result, request)
+
+
+@admin.register(Document)
+class DocumentAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "date", "visibility"]
+    list_filter = ["visibility", "kind"]
+    search_fields = ["title_fr", "title_en", "slug"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title_fr"]}
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        "date",
+        "visibility",
+        "summary",
+        "file_fr",
+        "file_en",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        services.document_save(document=obj)
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(admin.ModelAdmin):
+    """Filled by `manage.py check_links`; read-only here."""
+
+    list_display = ["url", "ok", "status_code", "error", "redirects", "checked_at"]
+    list_filter = ["ok", "checked_at"]
+    search_fields = ["url", "final_url"]
+    readonly_fields = [
+        "url",
+        "ok",
+        "status_code",
+        "error",
+        "final_url",
+        "redirects",
+        "checked_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

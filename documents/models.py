@@ -1,0 +1,362 @@
+from datetime import timedelta
+
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from collectif.permissions import is_coordinator
+
+from . import search
+from .access import can_see_members_only
+from .storage import get_private_storage
+from .validators import validate_document_file, validate_pdf
+
+# Texts not reviewed for this long are shown to coordinators as needing a check.
+CHECK_INTERVAL = timedelta(days=365)
+
+
+class IssuingBody(models.Model):
+    """An institution that adopts or publishes texts: the Council of Europe and its GRETA,
+    UNODC, the European Union, the French Republic…"""
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=30,
+        blank=True,
+        help_text=_("As used in this language: ONUDC / UNODC."),
+    )
+    slug = models.SlugField(
+        _("identifier"),
+        max_length=60,
+        unique=True,
+        help_text=_("Used in addresses and in import files; do not change it once used."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("For instance GRETA is part of the Council of Europe."),
+    )
+
+    class Meta:
+        verbose_name = _("issuing body")
+        verbose_name_plural = _("issuing bodies")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class SearchableText(models.Model):
+    """What the library searches in, maintained by the services that save a text
+    (see documents/search.py): the text of its PDF files, accent-free copies for the portable
+    search, and on PostgreSQL a weighted full-text vector."""
+
+    text_fr = models.TextField(_("text of the French file"), blank=True, editable=False)
+    text_en = models.TextField(_("text of the English file"), blank=True, editable=False)
+    search_title = models.TextField(blank=True, editable=False)
+    search_summary = models.TextField(blank=True, editable=False)
+    search_body = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class LegalResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Coordinators also see drafts (to check them before publishing)."""
+        if user is not None and user.is_authenticated and is_coordinator(user):
+            return self
+        return self.published()
+
+    def matching(self, query):
+        return search.matching(self, query)
+
+    def search(self, query):
+        return search.ranked(self, query)
+
+    def needs_check(self, today=None):
+        """Texts nobody has checked to be current for CHECK_INTERVAL (or ever)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(last_checked__isnull=True) | Q(last_checked__lt=today - CHECK_INTERVAL)
+        )
+
+    def missing_translation(self):
+        """The texts whose English title, or English summary where a French one exists, is
+        missing."""
+        no_title = Q(title_en__isnull=True) | Q(title_en="")
+        no_summary = Q(summary_fr__gt="") & (Q(summary_en__isnull=True) | Q(summary_en=""))
+        return self.filter(no_title | no_summary)
+
+    def with_broken_link(self):
+        broken = LinkCheck.objects.filter(ok=False)
+        return self.filter(
+            Exists(broken.filter(url=OuterRef("url_fr")))
+            | Exists(broken.filter(url=OuterRef("url_en")))
+            | Exists(broken.filter(url=OuterRef("consolidated_url")))
+        )
+
+    def for_list(self):
+        return self.select_related("body")
+
+
+class LegalResource(SearchableText):
+    """A text of the law library « Droit »: a treaty, a directive, a law, a report…"""
+
+    class Kind(models.TextChoices):
+        CONVENTION = "convention", _("Convention")
+        PROTOCOL = "protocol", _("Protocol")
+        DIRECTIVE = "directive", _("Directive")
+        REGULATION = "regulation", _("Regulation")
+        LAW = "law", pgettext_lazy("kind of text", "Law")
+        DECREE = "decree", _("Decree")
+        CIRCULAR = "circular", _("Circular")
+        ACTION_PLAN = "action-plan", _("Action plan")
+        REPORT = "report", _("Report")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        CASE_LAW = "case-law", _("Case law")
+        GUIDE = "guide", _("Guide")
+
+    class Level(models.TextChoices):
+        INTERNATIONAL = "international", _("International")
+        EUROPEAN = "european", _("European")
+        NATIONAL = "national", _("National")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in-force", _("In force")
+        NOT_YET_IN_FORCE = "not-yet-in-force", _("Not yet in force")
+        AMENDED = "amended", _("Amended")
+        REPEALED = "repealed", _("Repealed")
+        REPLACED = "replaced", _("Replaced")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("identifier"),
+        max_length=120,
+        unique=True,
+        help_text=_("The end of the text's address, and its key in import files."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    body = models.ForeignKey(
+        IssuingBody,
+        verbose_name=_("issuing body"),
+        on_delete=models.PROTECT,
+        related_name="legal_resources",
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    date = models.DateField(_("date"), help_text=_("The date the text was adopted or published."))
+    themes = models.ManyToManyField(
+        "collectif.Theme", verbose_name=_("themes"), blank=True, related_name="legal_resources"
+    )
+    file_fr = models.FileField(
+        _("French file"),
+        upload_to="documents/law/%Y/",
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_("The text in French, as a PDF."),
+    )
+    file_en = models.FileField(
+        _("English file"),
+        upload_to="documents/law/%Y/",
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_("The text in English, as a PDF."),
+    )
+    url_fr = models.URLField(_("official link (French)"), max_length=500, blank=True)
+    url_en = models.URLField(_("official link (English)"), max_length=500, blank=True)
+    status = models.CharField(
+        _("legal status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
+    )
+    consolidated_url = models.URLField(
+        _("consolidated version"),
+        max_length=500,
+        blank=True,
+        help_text=_("The official consolidated version, where one exists."),
+    )
+    amends = models.ManyToManyField(
+        "self",
+        verbose_name=_("amends"),
+        symmetrical=False,
+        blank=True,
+        related_name="amended_by",
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        help_text=_("The newer text that replaces this one."),
+    )
+    last_checked = models.DateField(
+        _("last checked"),
+        null=True,
+        blank=True,
+        help_text=_("The day a coordinator last checked that this text is current."),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts are seen by coordinators only.")
+    )
+    published_at = models.DateTimeField(_("in the library since"), null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = LegalResourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("legal resource")
+        verbose_name_plural = _("legal resources")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["is_published", "date"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:legal-resource-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.replaced_by_id and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = _("A text cannot replace itself.")
+        if self.status == self.Status.REPLACED and not self.replaced_by_id:
+            errors["replaced_by"] = _("Say which text replaces this one.")
+        if errors:
+            raise ValidationError(errors)
+
+    def versions(self):
+        """What exists in each language: [(language, file or None, url)], French first."""
+        return [
+            ("fr", self.file_fr or None, self.url_fr),
+            ("en", self.file_en or None, self.url_en),
+        ]
+
+    @property
+    def languages(self):
+        return [code for code, file, url in self.versions() if file or url]
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(visibility=Document.Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        if can_see_members_only(user):
+            return self
+        return self.public()
+
+    def matching(self, query):
+        return search.matching(self, query)
+
+    def search(self, query):
+        return search.ranked(self, query)
+
+
+class Document(SearchableText):
+    """One of the collective's own documents: a communiqué, a position handed to a ministry,
+    an annex of minutes, a tool."""
+
+    class Kind(models.TextChoices):
+        COMMUNIQUE = "communique", _("Communiqué")
+        POSITION = "position", _("Findings and proposals")
+        MINUTES_ANNEX = "minutes-annex", _("Annex of minutes")
+        TOOL = "tool", _("Tool")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("identifier"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+        help_text=_("Members-only documents are seen by the collective's members only."),
+    )
+    file_fr = models.FileField(
+        _("French file"),
+        upload_to="documents/collective/%Y/",
+        storage=get_private_storage,
+        blank=True,
+        validators=[validate_document_file],
+        help_text=_("PDF, or ODT/DOCX for a text members adapt."),
+    )
+    file_en = models.FileField(
+        _("English file"),
+        upload_to="documents/collective/%Y/",
+        storage=get_private_storage,
+        blank=True,
+        validators=[validate_document_file],
+        help_text=_("PDF, or ODT/DOCX for a text members adapt."),
+    )
+    published_at = models.DateTimeField(_("public since"), null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("collective's document")
+        verbose_name_plural = _("collective's documents")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:document-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC
+
+    def file_for(self, language):
+        return {"fr": self.file_fr, "en": self.file_en}.get(language) or None
+
+    @property
+    def languages(self):
+        return [code for code in ("fr", "en") if self.file_for(code)]
+
+
+class LinkCheck(models.Model):
+    """The last check of one web address. Keyed by address so that any app can submit its
+    links (see documents/link_sources.py)."""
+
+    url = models.URLField(_("address"), max_length=500, unique=True)
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    ok = models.BooleanField(_("working"), null=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    final_url = models.URLField(
+        _("address after redirects"), max_length=500, blank=True, help_text=_("Empty if none.")
+    )
+    redirects = models.PositiveSmallIntegerField(_("redirects"), default=0)
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+        ordering = ["ok", "url"]
+
+    def __str__(self):
+        return self.url

@@ -1,0 +1,138 @@
+"""Writes of the documents app: saving texts with what derives from them, checking links."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import link_sources, linkcheck, search
+from .models import LinkCheck
+from .pdftext import extract_text
+from .validators import PDF, sniff
+
+LANGUAGES = ("fr", "en")
+
+
+def _stored_file_names(model, pk):
+    if pk is None:
+        return {}
+    return model.objects.filter(pk=pk).values("file_fr", "file_en").first() or {}
+
+
+def _file_text(field_file):
+    if not field_file:
+        return ""
+    with field_file.open("rb") as handle:
+        if sniff(handle) != PDF:
+            return ""
+        return extract_text(handle)
+
+
+def _save_with_derived_fields(instance, *, refresh_text):
+    """Save the row, then the text of its files (where they changed), the folded copies the
+    portable search reads and, on PostgreSQL, the weighted vector."""
+    model = type(instance)
+    before = _stored_file_names(model, instance.pk)
+    instance.save()
+    changed = {}
+    for language in LANGUAGES:
+        field_file = getattr(instance, f"file_{language}")
+        if refresh_text or (field_file.name or "") != (before.get(f"file_{language}") or ""):
+            changed[f"text_{language}"] = _file_text(field_file)
+    for name, value in changed.items():
+        setattr(instance, name, value)
+    derived = {**changed, **search.index_fields(instance)}
+    for name, value in derived.items():
+        setattr(instance, name, value)
+    rows = model.objects.filter(pk=instance.pk)
+    rows.update(**derived)
+    search.update_vectors(rows)
+    return instance
+
+
+@transaction.atomic
+def legal_resource_save(*, resource, refresh_text=False):
+    """Validate and save a legal resource (its many-to-many fields are the caller's: the admin
+    saves them after this). The text of a changed PDF is extracted for the search; the first
+    publication is dated for the feed."""
+    resource.full_clean()
+    if resource.is_published and resource.published_at is None:
+        resource.published_at = timezone.now()
+    return _save_with_derived_fields(resource, refresh_text=refresh_text)
+
+
+@transaction.atomic
+def document_save(*, document, refresh_text=False):
+    """Validate and save one of the collective's documents; the day it first becomes public
+    is kept for the feed."""
+    document.full_clean()
+    if document.is_public and document.published_at is None:
+        document.published_at = timezone.now()
+    return _save_with_derived_fields(document, refresh_text=refresh_text)
+
+
+@transaction.atomic
+def texts_reindex(*, queryset, batch_size=500):
+    """Recompute the search copies and vectors of many rows at once (after a bulk load or a
+    change of the search configuration). The text of the files is kept as extracted."""
+    rows = []
+    for obj in queryset.only(
+        "pk", "title_fr", "title_en", "summary_fr", "summary_en", "text_fr", "text_en"
+    ).iterator(chunk_size=batch_size):
+        for name, value in search.index_fields(obj).items():
+            setattr(obj, name, value)
+        rows.append(obj)
+    queryset.model.objects.bulk_update(
+        rows, ["search_title", "search_summary", "search_body"], batch_size=batch_size
+    )
+    search.update_vectors(queryset.model.objects.filter(pk__in=[row.pk for row in rows]))
+    return len(rows)
+
+
+@transaction.atomic
+def legal_resources_mark_checked(*, queryset, day=None):
+    """Record that a coordinator checked these texts to be current."""
+    return queryset.update(last_checked=day or timezone.localdate())
+
+
+@dataclass
+class LinkCheckRun:
+    """What a run of the link checker found."""
+
+    results: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)
+
+    @property
+    def broken(self):
+        return [result for result in self.results if result.checked and not result.ok]
+
+    @property
+    def unchecked(self):
+        return [result for result in self.results if not result.checked]
+
+
+def link_checks_run(*, timeout=10.0, workers=4, max_time=300.0, urls=None):
+    """Check every registered link (or the given ones), record each result under its address,
+    and return the run. Addresses left unchecked when the run's time is up keep their previous
+    record."""
+    sources = link_sources.gather() if urls is None else {url: [] for url in urls}
+    results = linkcheck.check_urls(
+        list(sources), timeout=timeout, workers=workers, max_time=max_time
+    )
+    now = timezone.now()
+    with transaction.atomic():
+        for result in results:
+            if not result.checked:
+                continue
+            LinkCheck.objects.update_or_create(
+                url=result.url,
+                defaults={
+                    "status_code": result.status_code,
+                    "ok": result.ok,
+                    "error": result.error[:300],
+                    "final_url": result.final_url if result.final_url != result.url else "",
+                    "redirects": result.redirects,
+                    "checked_at": now,
+                },
+            )
+    return LinkCheckRun(results=results, sources=sources)

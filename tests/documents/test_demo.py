@@ -1,0 +1,58 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from documents import demo
+from documents.models import Document, LegalResource
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded():
+    return demo.load()
+
+
+def test_demo_has_at_least_25_real_texts_with_official_links(loaded):
+    published = LegalResource.objects.published()
+    assert published.count() >= 25
+    with_link = published.exclude(url_fr="", url_en="")
+    assert with_link.count() >= 25
+    for text in with_link:
+        for link in (text.url_fr, text.url_en):
+            assert not link or link.startswith("https://")
+
+
+def test_demo_answers_the_searches_of_the_issue(loaded):
+    def first(query):
+        return LegalResource.objects.search(query).values_list("slug", flat=True).first()
+
+    assert first("Palerme") == "palermo-protocol-2000"
+    assert first("Palermo") == "palermo-protocol-2000"
+    assert LegalResource.objects.search("ministere").exists()
+    assert first("2024/1712") == "eu-directive-2024-1712"
+
+
+def test_demo_directive_2011_36_is_amended_and_the_framework_decision_replaced(loaded):
+    directive = LegalResource.objects.get(slug="eu-directive-2011-36")
+    assert directive.amended_by.get().slug == "eu-directive-2024-1712"
+    framework = LegalResource.objects.get(slug="eu-framework-decision-2002-629")
+    assert framework.replaced_by == directive
+
+
+def test_demo_documents_of_the_minutes(loaded):
+    communique = Document.objects.get(slug="communique-lancement-site-2014")
+    assert communique.is_public and communique.file_fr and communique.file_en
+    assert "contrelatraite.org" in communique.text_fr
+    positions = Document.objects.filter(kind=Document.Kind.POSITION)
+    assert {p.date.isoformat() for p in positions} == {"2014-09-11", "2014-09-29"}
+    assert not positions.filter(visibility=Document.Visibility.PUBLIC).exists()
+
+
+def test_loading_twice_changes_nothing(loaded):
+    before = list(LegalResource.objects.values_list("slug", "updated_at").order_by("slug"))
+    documents_before = list(Document.objects.values_list("slug", "updated_at", "file_fr"))
+    call_command("load_demo", stdout=io.StringIO())
+    assert list(LegalResource.objects.values_list("slug", "updated_at").order_by("slug")) == before
+    assert list(Document.objects.values_list("slug", "updated_at", "file_fr")) == documents_before
