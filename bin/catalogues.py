@@ -17,17 +17,16 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 def fill_english(po):
     for entry in po:
-        if "fuzzy" in entry.flags:
-            # msgmerge's guess comes from another message: English is the message id itself.
-            entry.msgstr = ""
-            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+        # A fuzzy entry holds msgmerge's guess from another message: never keep it.
+        fuzzy = "fuzzy" in entry.flags
         if entry.msgid_plural:
-            if not any(entry.msgstr_plural.values()):
+            if fuzzy or not any(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-        elif not entry.msgstr:
+        elif fuzzy or not entry.msgstr:
             entry.msgstr = entry.msgid
-        if "fuzzy" in entry.flags:
+        if fuzzy:
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
 
 
 def main():

@@ -1,16 +1,29 @@
 from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import ContactMessage, Page, Theme
+from . import translation_status
+from .models import ContactMessage, Page, TextNeedingTranslation, Theme
 
 admin.site.site_header = _("Ensemble contre la traite — coordination")
 admin.site.site_title = _("Coordination")
 admin.site.index_title = _("Coordination of the collective")
 
 
+class TranslationStatusAdminMixin:
+    """Records which language of which translated field a save changed (reverts from the
+    history included), so that a stale translation is known. Put it before the admin class."""
+
+    def save_model(self, request, obj, form, change):
+        changes = translation_status.pending_changes(obj)
+        super().save_model(request, obj, form, change)
+        translation_status.record(obj, changes)
+
+
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "title", "updated_at"]
     readonly_fields = ["key", "updated_at"]
     fields = ["key", "title", "intro", "body", "updated_at"]
@@ -45,8 +58,53 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TabbedTranslationAdmin):
+class ThemeAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_fr", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_fr"]}
+
+
+@admin.register(TextNeedingTranslation)
+class TextNeedingTranslationAdmin(admin.ModelAdmin):
+    """Not a list of stamps: the report of every record, of every translated model, whose
+    English is missing or older than its French."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        rows = []
+        for status in translation_status.records_needing_translation():
+            instance = status.instance
+            meta = instance._meta
+            try:
+                url = reverse(
+                    f"admin:{meta.app_label}_{meta.model_name}_change", args=[instance.pk]
+                )
+            except NoReverseMatch:
+                url = ""
+            for text in status.needing_work():
+                rows.append(
+                    {
+                        "kind": meta.verbose_name,
+                        "record": instance,
+                        "url": url,
+                        "field": meta.get_field(text.field).verbose_name,
+                        "text": text,
+                    }
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Texts needing English"),
+            "rows": rows,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/collectif/texts_needing_translation.html", context)

@@ -1,6 +1,9 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
+from . import translation_status
 from .models import ContactMessage
 
 
@@ -24,3 +27,57 @@ class ContactForm(forms.ModelForm):
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class TranslationForm(forms.Form):
+    """The translations a record still needs, one text box each beside its French; for a
+    stale one, a box to confirm that the unchanged translation still matches."""
+
+    def __init__(self, *args, status, language="en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance = status.instance
+        self.language = language
+        self.texts = []
+        meta = self.instance._meta
+        for text in status.needing_work(language):
+            model_field = meta.get_field(text.field)
+            self.fields[text.field] = forms.CharField(
+                label=_("%(field)s in English") % {"field": model_field.verbose_name.capitalize()},
+                required=False,
+                initial=self._value(text.field, language),
+                max_length=getattr(model_field, "max_length", None),
+                widget=(
+                    forms.Textarea(attrs={"rows": 6, "lang": language})
+                    if isinstance(model_field, models.TextField)
+                    else forms.TextInput(attrs={"lang": language})
+                ),
+            )
+            if text.is_stale:
+                self.fields[f"{text.field}__confirmed"] = forms.BooleanField(
+                    label=_("The English above still matches the French"), required=False
+                )
+            self.texts.append(
+                {
+                    "status": text,
+                    "source": self._value(text.field, translation_status.source_language()),
+                    "field": self[text.field],
+                    "confirm": self[f"{text.field}__confirmed"] if text.is_stale else None,
+                }
+            )
+
+    def _value(self, name, language):
+        return getattr(self.instance, build_localized_fieldname(name, language)) or ""
+
+    def changed_texts(self):
+        return {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if not name.endswith("__confirmed")
+        }
+
+    def confirmed(self):
+        return [
+            name.removesuffix("__confirmed")
+            for name in self.fields
+            if name.endswith("__confirmed") and self.cleaned_data.get(name)
+        ]

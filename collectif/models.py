@@ -81,3 +81,42 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TranslationStamp(models.Model):
+    """When one language of one translated field of one record last changed.
+
+    Written by collectif.translation_status only, for any model registered with
+    modeltranslation: comparing the stamps of the French and of the English says whether the
+    English is older than the French it translates."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    field = models.CharField(_("field"), max_length=100)
+    language = models.CharField(_("language"), max_length=7)
+    changed_at = models.DateTimeField(_("last changed"))
+
+    class Meta:
+        verbose_name = _("translation date")
+        verbose_name_plural = _("translation dates")
+        ordering = ["content_type", "object_id", "field", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="translation_stamp_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id} {self.field} [{self.language}]"
+
+
+class TextNeedingTranslation(TranslationStamp):
+    """The coordinators' list of records whose English is missing or stale (see the admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("text needing English")
+        verbose_name_plural = _("texts needing English")

@@ -14,6 +14,24 @@ def is_coordinator(user):
     )
 
 
+def coordination_recipients():
+    """Where mail for the coordinators goes: the coordination's shared address, and every
+    active coordinator's own."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    emails = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=COORDINATION_GROUP)
+        .exclude(email="")
+    )
+    recipients = [settings.COORDINATION_EMAIL] if settings.COORDINATION_EMAIL else []
+    for email in emails.order_by("email").values_list("email", flat=True).distinct():
+        if email.lower() not in {r.lower() for r in recipients}:
+            recipients.append(email)
+    return recipients
+
+
 def grant_coordination_permissions(apps, schema_editor):
     """Data-migration helper: (re)create the Coordination group and give it every permission of
     the coordinated apps, plus managing the user accounts of member representatives.

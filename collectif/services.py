@@ -8,7 +8,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
+from . import translation_status
 from .models import ContactMessage
 
 
@@ -60,3 +62,27 @@ def contact_message_submit(
     )
     transaction.on_commit(lambda: mail.send(fail_silently=False))
     return contact
+
+
+@transaction.atomic
+def translation_submit(*, instance, texts, confirmed=(), language="en", by=None):
+    """Save translations of a record's texts: `texts` maps field names to their new text in
+    `language`; `confirmed` names the fields whose translation, unchanged, was checked to still
+    match the source. Both count as translated now."""
+
+    allowed = set(translation_status.tracked_fields(type(instance)))
+    unknown = (set(texts) | set(confirmed)) - allowed
+    if unknown:
+        raise ValueError(f"Not translated fields of {type(instance).__name__}: {sorted(unknown)}")
+    for name, text in texts.items():
+        setattr(instance, build_localized_fieldname(name, language), text.strip())
+    changes = translation_status.pending_changes(instance)
+    if changes:
+        if by is not None:
+            instance._history_user = by
+        instance.save()
+    translation_status.record(instance, changes)
+    for name in confirmed:
+        if (name, language) not in changes:
+            translation_status.confirm_current(instance, name, language)
+    return instance

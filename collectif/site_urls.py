@@ -11,7 +11,11 @@ app_name = "collectif"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path(_("about/"), views.PageView.as_view(key=Page.Key.ABOUT), name="about"),
-    path(_("join/"), views.PageView.as_view(key=Page.Key.JOIN), name="join"),
+    path(
+        _("join/"),
+        views.PageView.as_view(key=Page.Key.JOIN, template_name="collectif/join.html"),
+        name="join",
+    ),
     path(_("legal-notice/"), views.PageView.as_view(key=Page.Key.LEGAL), name="legal"),
     path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),
     path(_("contact/"), views.ContactView.as_view(), name="contact"),

@@ -3,15 +3,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
+from members.sitemaps import sitemaps as members_sitemaps
 
 from .health import healthz
 from .sitemaps import sitemaps
 
 sitemaps = {
     **sitemaps,
+    **members_sitemaps,
     "library": LibrarySitemap,
     "law": LegalResourceSitemap,
     "documents": DocumentSitemap,
@@ -25,8 +28,16 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("collectif.site_urls")),
+    path("", include("members.urls")),
+    path(_("member-area/"), include("members.portal_urls")),
     path("", include("documents.urls")),
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not once at import, so that tests may move it.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve_media)]

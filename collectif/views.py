@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from . import services
+from . import services, translation_status
 from .forms import ContactForm
 from .models import Page
 
@@ -17,7 +17,8 @@ class PageView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["page"] = get_object_or_404(Page, key=self.key)
+        context["page"] = page = get_object_or_404(Page, key=self.key)
+        context["translation_status"] = translation_status.status_for(page)
         return context
 
 

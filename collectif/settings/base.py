@@ -46,6 +46,8 @@ ROOT_URLCONF = "collectif.urls"
 WSGI_APPLICATION = "collectif.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SITE_NAME = "Ensemble contre la traite des êtres humains"
+# The site's address, for links in e-mails sent outside a request (reminders).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").rstrip("/")
 
 # --- Applications -------------------------------------------------------------------------------
 
@@ -61,7 +63,11 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
-THIRD_PARTY_APPS = ["axes", "import_export"]
+THIRD_PARTY_APPS = [
+    "axes",
+    "simple_history",
+    "import_export",
+]
 LOCAL_APPS = [
     "collectif",
     "members",
@@ -87,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: the history of every change records who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: it turns a login refused for too many failures into the lockout page.
@@ -166,6 +174,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:dashboard"
 
 # --- Internationalisation -----------------------------------------------------------------------
 
@@ -195,6 +205,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Files the web server must not serve itself (members-only documents): a view checks access.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Let Django serve uploads itself (development, tests); production leaves them to the web server.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -261,6 +273,13 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=
 
 # Contact form: at most this many messages per sender address and hour.
 CONTACT_RATE_LIMIT_PER_HOUR = int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5"))
+# Months an observer waits before the members vote on its admission.
+MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONTHS", "12"))
+# What `manage.py send_reminders` runs, in order: each is a function `(*, today) -> [lines]`
+# that sends its reminders once (see members/reminders.py). Apps add theirs here.
+REMINDERS = [
+    "members.reminders.admission_vote_reminders",
+]
 
 # --- Logging ------------------------------------------------------------------------------------
 

@@ -22,3 +22,5 @@ PAGE_CACHE_SECONDS = 0
 # The test client's login() authenticates without a request, which django-axes refuses; the
 # throttling tests turn it back on.
 AXES_ENABLED = False
+# The browser tests look at uploaded logos.
+SERVE_MEDIA = True

@@ -1,0 +1,395 @@
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from collectif.admin import TranslationStatusAdminMixin
+from collectif.uploads import ImageUploadField, PdfUploadField
+
+from . import services
+from .models import (
+    ActivityReport,
+    AdmissionVote,
+    InternationalNetwork,
+    MembershipEvent,
+    Organisation,
+    ReminderSent,
+)
+from .selectors import provisions
+
+Status = Organisation.Status
+
+
+def vote_timer(organisation, today=None):
+    """« due in N days » / « overdue by N days » for an observer's admission vote."""
+    if organisation.status != Status.OBSERVER or not organisation.vote_due_on:
+        return ""
+    days = (organisation.vote_due_on - (today or timezone.localdate())).days
+    if days > 0:
+        return ngettext("due in %(days)d day", "due in %(days)d days", days) % {"days": days}
+    if days == 0:
+        return _("due today")
+    return ngettext("overdue by %(days)d day", "overdue by %(days)d days", -days) % {"days": -days}
+
+
+class VoteDueFilter(admin.SimpleListFilter):
+    title = _("admission vote")
+    parameter_name = "vote"
+
+    def lookups(self, request, model_admin):
+        return [("soon", _("due within 30 days")), ("overdue", _("overdue"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "soon":
+            return queryset.vote_due_between(today, today + timedelta(days=30))
+        if self.value() == "overdue":
+            return queryset.vote_overdue(today)
+        return queryset
+
+
+class ActivityReportInline(admin.TabularInline):
+    model = ActivityReport
+    extra = 0
+    fields = ["year", "language", "file"]
+    formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
+
+
+class MembershipEventInline(admin.TabularInline):
+    """The organisation's story: read-only, since nothing in it is ever overwritten."""
+
+    model = MembershipEvent
+    extra = 0
+    fields = ["date", "from_status", "to_status", "reason", "vote", "recorded_by", "recorded_at"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = _("membership history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AdmissionVoteInline(admin.TabularInline):
+    model = AdmissionVote
+    extra = 0
+    fields = ["date", "place", "votes_for", "votes_against", "abstentions", "outcome"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InternationalNetwork)
+class InternationalNetworkAdmin(
+    TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class MembershipChangeForm(forms.Form):
+    ACTIONS = {
+        "confirm_observer": (_("Confirm as observer (start of observation)"), [Status.CANDIDATE]),
+        "admit_without_vote": (
+            _("Record as member without a vote (founding member)"),
+            [Status.CANDIDATE],
+        ),
+        "extend": (_("Extend the observation"), [Status.OBSERVER]),
+        "end": (
+            _("End membership or observation"),
+            [Status.CANDIDATE, Status.OBSERVER, Status.MEMBER],
+        ),
+        "reapply": (_("Reopen as candidate"), [Status.FORMER]),
+    }
+
+    action = forms.ChoiceField(label=_("Change"))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(
+        label=_("New vote due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Only to extend an observation; by default one observation period later."),
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["action"].choices = [
+            (key, label)
+            for key, (label, statuses) in self.ACTIONS.items()
+            if organisation.status in statuses
+        ]
+        self.fields["date"].initial = timezone.localdate()
+        if organisation.status == Status.CANDIDATE:
+            self.fields["reason"].required = False
+
+    def apply(self, *, by):
+        data = self.cleaned_data
+        common = {"organisation": self.organisation, "date": data["date"], "by": by}
+        action = data["action"]
+        if action == "confirm_observer":
+            return services.membership_confirm_observer(reason=data["reason"], **common)
+        if action == "admit_without_vote":
+            return services.membership_admit_without_vote(reason=data["reason"], **common)
+        if action == "extend":
+            return services.membership_extend_observation(
+                reason=data["reason"], until=data["until"], **common
+            )
+        if action == "end":
+            return services.membership_end(reason=data["reason"], **common)
+        return services.membership_reapply(reason=data["reason"], **common)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = [
+        "name",
+        "acronym",
+        "status",
+        "status_since",
+        "vote_due_on",
+        "vote_due_in",
+        "contact_confirmed_on",
+    ]
+    list_filter = ["status", VoteDueFilter, "themes", "network"]
+    search_fields = ["name", "acronym", "contact_last_name", "contact_email"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["themes"]
+    autocomplete_fields = ["network", "representatives"]
+    readonly_fields = ["status", "status_since", "vote_due_on", "vote_due_in", "membership_links"]
+    formfield_overrides = {
+        models.ImageField: {"form_class": ImageUploadField, "max_side": 600},
+        models.URLField: {"assume_scheme": "https"},
+    }
+    inlines = [ActivityReportInline, AdmissionVoteInline, MembershipEventInline]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "logo", "website", "network", "themes"]}),
+        (_("Description"), {"fields": ["description"]}),
+        (
+            _("Public contact"),
+            {
+                "description": _(
+                    "Coordinators see every field; the public sees only those marked public, "
+                    "once the organisation has confirmed them."
+                ),
+                "fields": [
+                    ("contact_first_name", "contact_last_name", "contact_name_public"),
+                    ("contact_role", "contact_role_public"),
+                    ("contact_email", "contact_email_public"),
+                    ("contact_phone", "contact_phone_public"),
+                    ("contact_address", "contact_address_public"),
+                    "contact_confirmed_on",
+                ],
+            },
+        ),
+        (
+            _("Membership"),
+            {
+                "fields": [
+                    "status",
+                    "status_since",
+                    "vote_due_on",
+                    "vote_due_in",
+                    "membership_links",
+                ]
+            },
+        ),
+        (_("Member area"), {"fields": ["representatives"]}),
+    ]
+
+    @admin.display(description=_("admission vote"))
+    def vote_due_in(self, organisation):
+        return vote_timer(organisation)
+
+    @admin.display(description=_("change the membership"))
+    def membership_links(self, organisation):
+        if not organisation.pk:
+            return _("Save the organisation first: it starts as a candidate.")
+        change = reverse("admin:members_organisation_membership", args=[organisation.pk])
+        links = format_html('<a href="{}">{}</a>', change, _("Change the status…"))
+        if organisation.status == Status.OBSERVER:
+            vote = reverse("admin:members_admissionvote_add") + f"?organisation={organisation.pk}"
+            links += format_html(' · <a href="{}">{}</a>', vote, _("Record the admission vote…"))
+        return links
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/membership/",
+                self.admin_site.admin_view(self.membership_view),
+                name="members_organisation_membership",
+            ),
+            path(
+                "missing/",
+                self.admin_site.admin_view(self.missing_view),
+                name="members_organisation_missing",
+            ),
+            *super().get_urls(),
+        ]
+
+    def membership_view(self, request, pk):
+        organisation = get_object_or_404(Organisation, pk=pk)
+        if not self.has_change_permission(request, organisation):
+            raise PermissionDenied
+        form = MembershipChangeForm(request.POST or None, organisation=organisation)
+        if request.method == "POST" and form.is_valid():
+            try:
+                form.apply(by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                organisation.refresh_from_db()
+                messages.success(
+                    request,
+                    _("%(organisation)s is now %(status)s.")
+                    % {"organisation": organisation, "status": organisation.get_status_display()},
+                )
+                return redirect("admin:members_organisation_change", organisation.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": organisation,
+            "title": _("Change the membership of %(organisation)s")
+            % {"organisation": organisation},
+            "form": form,
+            "events": organisation.membership_events.select_related("recorded_by"),
+        }
+        return TemplateResponse(request, "admin/members/organisation/membership.html", context)
+
+    def missing_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        today = timezone.localdate()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("What the organisations have not provided yet"),
+            "provisions": provisions(Organisation.objects.public(), today=today),
+            "last_year": today.year - 1,
+            "this_year": today.year,
+        }
+        return TemplateResponse(request, "admin/members/organisation/missing.html", context)
+
+
+class AdmissionVoteForm(forms.ModelForm):
+    class Meta:
+        model = AdmissionVote
+        fields = ["organisation", "date", "place", "votes_for", "votes_against", "abstentions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "organisation" in self.fields:
+            self.fields["organisation"].queryset = Organisation.objects.observers()
+
+    def clean(self):
+        cleaned = super().clean()
+        needed = ["organisation", "date", "votes_for", "votes_against", "abstentions"]
+        if not self.instance.pk and all(cleaned.get(name) is not None for name in needed):
+            try:
+                services.vote_validate(**{name: cleaned[name] for name in needed})
+            except ValidationError as error:
+                raise ValidationError(error.messages) from error
+        return cleaned
+
+
+@admin.register(AdmissionVote)
+class AdmissionVoteAdmin(admin.ModelAdmin):
+    """Votes are recorded once, through the service that applies the majority rule and
+    admits the organisation; afterwards only the notes change."""
+
+    form = AdmissionVoteForm
+    list_display = ["organisation", "date", "place", "votes_for", "votes_against", "outcome"]
+    list_filter = ["outcome"]
+    date_hierarchy = "date"
+    fields = [
+        "organisation",
+        "date",
+        "place",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+        "eligible_voters",
+        "outcome",
+        "notes",
+        "recorded_by",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["eligible_voters", "outcome", "recorded_by"]
+        return [name for name in self.fields if name != "notes"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        vote = services.membership_record_vote(
+            organisation=obj.organisation,
+            date=obj.date,
+            place=obj.place,
+            votes_for=obj.votes_for,
+            votes_against=obj.votes_against,
+            abstentions=obj.abstentions,
+            notes=form.cleaned_data.get("notes", ""),
+            by=request.user,
+        )
+        obj.pk = vote.pk
+        obj.refresh_from_db()
+        messages.info(
+            request,
+            _(
+                "Outcome: %(outcome)s (%(for)s for, %(against)s against, "
+                "%(abstentions)s abstentions)."
+            )
+            % {
+                "outcome": vote.get_outcome_display(),
+                "for": vote.votes_for,
+                "against": vote.votes_against,
+                "abstentions": vote.abstentions,
+            },
+        )
+
+
+@admin.register(ActivityReport)
+class ActivityReportAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "year", "language", "uploaded_at"]
+    list_filter = ["year", "language"]
+    search_fields = ["organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["organisation"]
+    formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "kind", "subject", "due_on", "recipients"]
+    list_filter = ["kind"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

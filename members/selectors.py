@@ -1,0 +1,85 @@
+"""What each organisation has not provided yet: the « à suivre » list of the minutes of
+29 September 2014 (contact, activity report, international network), kept live."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from collectif import translation_status
+
+from .models import Organisation
+
+
+@dataclass
+class Provision:
+    organisation: Organisation
+    has_contact: bool
+    confirmed_this_year: bool
+    latest_report_year: int | None
+    has_current_report: bool
+    has_network: bool
+    has_network_presentation: bool
+    has_network_website: bool
+    english_needed: list = field(default_factory=list)
+
+    @property
+    def missing(self):
+        """Labels of what is missing, in the order of the « à suivre » list."""
+        labels = []
+        if not self.has_contact:
+            labels.append(_("public contact"))
+        if not self.confirmed_this_year:
+            labels.append(_("contact confirmed this year"))
+        if not self.has_current_report:
+            labels.append(_("latest activity report"))
+        if self.has_network and not self.has_network_presentation:
+            labels.append(_("presentation of the international network"))
+        if self.has_network and not self.has_network_website:
+            labels.append(_("website of the international network"))
+        if self.english_needed:
+            labels.append(_("English of some texts"))
+        return labels
+
+
+def provisions(organisations, *, today):
+    """One Provision per organisation, in a fixed number of queries. The latest activity report
+    is the previous year's: the minutes of September 2014 asked for the 2013 report."""
+    organisations = list(
+        organisations.select_related("network").annotate(latest_report_year=Max("reports__year"))
+    )
+    networks = {o.network_id: o.network for o in organisations if o.network_id}
+    statuses = translation_status.statuses_for([*organisations, *networks.values()])
+    by_record = {(type(s.instance), s.instance.pk): s for s in statuses}
+    result = []
+    for organisation in organisations:
+        network = organisation.network
+        needed = [
+            {"label": text.label, "status": text}
+            for text in by_record[(Organisation, organisation.pk)].needing_work()
+        ]
+        if network:
+            needed += [
+                {"label": f"{text.label} ({network})", "status": text}
+                for text in by_record[(type(network), network.pk)].needing_work()
+            ]
+        result.append(
+            Provision(
+                organisation=organisation,
+                has_contact=organisation.has_contact,
+                confirmed_this_year=bool(
+                    organisation.contact_confirmed_on
+                    and organisation.contact_confirmed_on.year == today.year
+                ),
+                latest_report_year=organisation.latest_report_year,
+                has_current_report=bool(
+                    organisation.latest_report_year
+                    and organisation.latest_report_year >= today.year - 1
+                ),
+                has_network=bool(network),
+                has_network_presentation=bool(network and network.presentation_fr),
+                has_network_website=bool(network and network.website),
+                english_needed=needed,
+            )
+        )
+    return result

@@ -1,0 +1,345 @@
+"""Everything that changes an organisation, its membership or its documents.
+
+Membership: candidate → observer → member → former member. The current status lives on the
+organisation (so that lists filter on it); every change also adds a MembershipEvent, which is
+never changed afterwards: the events are the organisation's story.
+"""
+
+import calendar
+from datetime import date as date_type
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from collectif import translation_status
+
+from .models import (
+    ActivityReport,
+    AdmissionVote,
+    InternationalNetwork,
+    MembershipEvent,
+    Organisation,
+)
+
+Status = Organisation.Status
+
+
+# --- Dates ----------------------------------------------------------------------------------
+
+
+def add_months(start, months):
+    """The same day `months` later; a day the target month lacks becomes its last day
+    (29 February + 12 months → 28 February)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date_type(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def observation_months():
+    return settings.MEMBERS_OBSERVATION_MONTHS
+
+
+def vote_due_date(observer_since):
+    """When the members vote on an observer's admission: one observation period after the day
+    it confirmed its wish to join."""
+    return add_months(observer_since, observation_months())
+
+
+# --- The vote -------------------------------------------------------------------------------
+
+
+def majority_outcome(*, votes_for, votes_against, abstentions):
+    """The collective's rule, in one place: an observer is admitted by a simple majority of the
+    votes cast. Votes cast are those for and against; abstentions count as taking part but are
+    not votes cast, so they help neither side. A tie, or no vote cast, is a refusal."""
+    del abstentions  # part of the vote, deliberately not of the majority
+    if votes_for > votes_against:
+        return AdmissionVote.Outcome.ADMITTED
+    return AdmissionVote.Outcome.REFUSED
+
+
+def eligible_voters_on(day):
+    """How many organisations were full members on `day`: only they vote."""
+    return Organisation.objects.members_on(day).count()
+
+
+def vote_validate(*, organisation, date, votes_for, votes_against, abstentions):
+    """Raise ValidationError unless this vote can be recorded; return the eligible count."""
+    if organisation.status != Status.OBSERVER:
+        raise ValidationError(
+            _("Only an observer can be voted on; %(organisation)s is %(status)s."),
+            code="not_observer",
+            params={"organisation": organisation, "status": organisation.get_status_display()},
+        )
+    if organisation.status_since and date < organisation.status_since:
+        raise ValidationError(
+            _("The vote cannot precede the start of the observation (%(since)s)."),
+            code="before_observation",
+            params={"since": organisation.status_since},
+        )
+    if date > timezone.localdate():
+        raise ValidationError(_("A vote cannot be recorded in advance."), code="future")
+    eligible = eligible_voters_on(date)
+    participants = votes_for + votes_against + abstentions
+    if participants > eligible:
+        raise ValidationError(
+            _(
+                "%(participants)s votes and abstentions recorded, but only %(eligible)s "
+                "organisations were full members on %(date)s."
+            ),
+            code="too_many_votes",
+            params={"participants": participants, "eligible": eligible, "date": date},
+        )
+    return eligible
+
+
+# --- Status changes -------------------------------------------------------------------------
+
+
+def _change_status(*, organisation, to_status, date, reason, by, vote=None, vote_due_on=None):
+    last = organisation.membership_events.order_by("-date", "-pk").first()
+    if last and date < last.date:
+        raise ValidationError(
+            _("This change cannot precede the last one recorded (%(date)s)."),
+            code="before_last_change",
+            params={"date": last.date},
+        )
+    event = MembershipEvent.objects.create(
+        organisation=organisation,
+        date=date,
+        from_status=organisation.status,
+        to_status=to_status,
+        reason=reason,
+        vote=vote,
+        recorded_by=by,
+    )
+    if organisation.status != to_status:
+        organisation.status_since = date
+    organisation.status = to_status
+    organisation.vote_due_on = vote_due_on
+    organisation._history_user = by
+    organisation.save(update_fields=["status", "status_since", "vote_due_on", "updated_at"])
+    return event
+
+
+def _require_status(organisation, *allowed):
+    if organisation.status not in allowed:
+        raise ValidationError(
+            _("%(organisation)s is %(status)s: this change does not apply to it."),
+            code="wrong_status",
+            params={"organisation": organisation, "status": organisation.get_status_display()},
+        )
+
+
+@transaction.atomic
+def membership_confirm_observer(*, organisation, date, by=None, reason=""):
+    """The association confirmed its wish to join on `date`: its observation starts then, and
+    its admission vote falls due one observation period later."""
+    _require_status(organisation, Status.CANDIDATE)
+    return _change_status(
+        organisation=organisation,
+        to_status=Status.OBSERVER,
+        date=date,
+        reason=reason or _("Confirmed its wish to join the collective."),
+        by=by,
+        vote_due_on=vote_due_date(date),
+    )
+
+
+@transaction.atomic
+def membership_admit_without_vote(*, organisation, date, reason, by=None):
+    """Record a member that joined before the observation procedure existed (the founding
+    members): candidate → member directly, with the reason stated."""
+    _require_status(organisation, Status.CANDIDATE)
+    if not reason.strip():
+        raise ValidationError(_("Say why this organisation is a member without a vote."))
+    return _change_status(
+        organisation=organisation, to_status=Status.MEMBER, date=date, reason=reason, by=by
+    )
+
+
+@transaction.atomic
+def membership_record_vote(
+    *, organisation, date, place, votes_for, votes_against, abstentions=0, notes="", by=None
+):
+    """Record the members' vote on an observer. Admitted: it is a member from the vote's date.
+    Refused: the vote is kept and the organisation stays an observer, vote overdue, until the
+    coordinators extend its observation or end it."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    eligible = vote_validate(
+        organisation=organisation,
+        date=date,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+    )
+    vote = AdmissionVote.objects.create(
+        organisation=organisation,
+        date=date,
+        place=place,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        eligible_voters=eligible,
+        outcome=majority_outcome(
+            votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
+        ),
+        notes=notes,
+        recorded_by=by,
+    )
+    if vote.outcome == AdmissionVote.Outcome.ADMITTED:
+        _change_status(
+            organisation=organisation,
+            to_status=Status.MEMBER,
+            date=date,
+            reason=_("Admitted by the members' vote (%(for)s for, %(against)s against).")
+            % {"for": votes_for, "against": votes_against},
+            by=by,
+            vote=vote,
+        )
+    return vote
+
+
+@transaction.atomic
+def membership_extend_observation(*, organisation, date, reason, until=None, by=None):
+    """After a refused (or postponed) vote: the organisation stays an observer and its vote
+    falls due again on `until`, by default one observation period after `date`."""
+    _require_status(organisation, Status.OBSERVER)
+    until = until or vote_due_date(date)
+    if until <= date:
+        raise ValidationError(_("The new due date must come after the date of the decision."))
+    return _change_status(
+        organisation=organisation,
+        to_status=Status.OBSERVER,
+        date=date,
+        reason=reason,
+        by=by,
+        vote_due_on=until,
+    )
+
+
+@transaction.atomic
+def membership_end(*, organisation, date, reason, by=None):
+    """The organisation leaves the collective (or its observation ends without admission)."""
+    _require_status(organisation, Status.CANDIDATE, Status.OBSERVER, Status.MEMBER)
+    return _change_status(
+        organisation=organisation, to_status=Status.FORMER, date=date, reason=reason, by=by
+    )
+
+
+@transaction.atomic
+def membership_reapply(*, organisation, date, reason, by=None):
+    """A former member asks to join again: it is a candidate once more."""
+    _require_status(organisation, Status.FORMER)
+    return _change_status(
+        organisation=organisation, to_status=Status.CANDIDATE, date=date, reason=reason, by=by
+    )
+
+
+# --- The organisation's page ------------------------------------------------------------------
+
+
+def _save(instance, *, by, update_fields=None):
+    """Save with the history's author and the dates of the translations it changes."""
+    changes = translation_status.pending_changes(instance)
+    instance._history_user = by
+    instance.save(update_fields=update_fields)
+    translation_status.record(instance, changes)
+    return instance
+
+
+@transaction.atomic
+def organisation_update(*, organisation, by, themes=None, **fields):
+    """Change the organisation's presentation (descriptions, websites, network, themes)."""
+    editable = {"description_fr", "description_en", "website_fr", "website_en", "network"}
+    unknown = set(fields) - editable
+    if unknown:
+        raise ValueError(f"Not editable here: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    _save(organisation, by=by)
+    if themes is not None:
+        organisation.themes.set(themes)
+    return organisation
+
+
+CONTACT_FIELDS = {
+    "contact_first_name",
+    "contact_last_name",
+    "contact_role_fr",
+    "contact_role_en",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "contact_name_public",
+    "contact_role_public",
+    "contact_email_public",
+    "contact_phone_public",
+    "contact_address_public",
+}
+
+
+@transaction.atomic
+def organisation_update_contact(*, organisation, by, confirmed_on=None, **fields):
+    """Change the public contact and the choice of what the public sees. The organisation
+    confirms, each time, that the contact is accurate and may be published as chosen."""
+    unknown = set(fields) - CONTACT_FIELDS
+    if unknown:
+        raise ValueError(f"Not contact fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.contact_confirmed_on = confirmed_on or timezone.localdate()
+    return _save(organisation, by=by)
+
+
+@transaction.atomic
+def organisation_set_logo(*, organisation, logo, by):
+    """Replace (or, with logo=None, remove) the logo; the file it replaces stays on disk so
+    that the history can restore it."""
+    organisation.logo = logo or ""
+    return _save(organisation, by=by)
+
+
+@transaction.atomic
+def activity_report_add(*, organisation, year, language, file, by):
+    """Add a report, or replace the one of the same year and language."""
+    report = ActivityReport.objects.filter(
+        organisation=organisation, year=year, language=language
+    ).first() or ActivityReport(organisation=organisation, year=year, language=language)
+    report.file = file
+    report._history_user = by
+    report.save()
+    return report
+
+
+@transaction.atomic
+def activity_report_delete(*, report, by):
+    report._history_user = by
+    report.delete()
+
+
+@transaction.atomic
+def network_update(*, network, by, **fields):
+    editable = {"presentation_fr", "presentation_en", "website"}
+    unknown = set(fields) - editable
+    if unknown:
+        raise ValueError(f"Not editable here: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(network, name, value)
+    return _save(network, by=by)
+
+
+@transaction.atomic
+def organisation_create_network(*, organisation, name, by, **fields):
+    """Create the international network the organisation belongs to, and link it."""
+    editable = {"presentation_fr", "presentation_en", "website"}
+    unknown = set(fields) - editable
+    if unknown:
+        raise ValueError(f"Not editable here: {sorted(unknown)}")
+    network = _save(InternationalNetwork(name=name, **fields), by=by)
+    organisation.network = network
+    _save(organisation, by=by)
+    return network

@@ -1,0 +1,118 @@
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from tests.files import image_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_demo_member_changes_its_english_description_and_logo(page, live_server, login, demo):
+    login(page, "demo-member", path="/en/member-area/login/")
+    expect(page).to_have_url(re.compile(r"/en/member-area/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Member area")
+
+    page.get_by_role(
+        "navigation", name="Pages of Comité contre l'esclavage moderne"
+    ).first.get_by_role("link", name="Presentation").click()
+    page.get_by_label("Description in English").fill(
+        "The CCEM has supported victims of domestic slavery since 1994."
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".message--success")).to_have_text(
+        "The page of your organisation has been updated."
+    )
+
+    page.goto(live_server.url + "/en/member-area/organisations/ccem/logo/")
+    page.get_by_label("New logo").set_input_files(
+        {"name": "ccem.png", "mimeType": "image/png", "buffer": image_bytes(size=(300, 150))}
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".message--success")).to_have_text("The new logo has been saved.")
+
+    page.goto(live_server.url + "/en/members/ccem/")
+    expect(page.locator(".rich-text").first).to_have_text(
+        "The CCEM has supported victims of domestic slavery since 1994."
+    )
+    logo = page.locator("img.org-logo")
+    expect(logo).to_have_attribute("src", re.compile(r"^/media/members/logos/ccem.*\.png$"))
+    assert logo.evaluate("img => img.complete && img.naturalWidth") == 300
+
+
+def test_refused_logo_shows_the_reason_and_keeps_the_page(page, live_server, login, demo):
+    login(page, "demo-member", path="/fr/espace-membre/connexion/")
+    page.goto(live_server.url + "/fr/espace-membre/organisations/ccem/logo/")
+    page.get_by_label("Nouveau logo").set_input_files(
+        {"name": "logo.svg", "mimeType": "image/svg+xml", "buffer": b"<svg></svg>"}
+    )
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.locator(".errorlist")).to_contain_text("Les images SVG ne sont pas acceptées")
+
+
+def test_french_fallback_is_marked_on_the_english_page(page, live_server, demo):
+    page.goto(live_server.url + "/en/members/oicem/")
+    expect(page.locator(".rich-text[lang=fr]")).to_contain_text("Basée à Marseille")
+    expect(page.locator(".fallback-notice")).to_be_visible()
+
+
+def test_directory_filters_by_status(page, live_server, demo):
+    page.goto(live_server.url + "/en/members/")
+    page.get_by_label("Status").select_option("observer")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator(".org-card")).to_have_count(1)
+    expect(page.locator(".org-card")).to_contain_text("SOS Esclaves")
+    expect(page.locator(".org-card .badge")).to_have_text("Observer")
+
+
+PUBLIC = [("members:directory", {}), ("members:organisation-detail", {"slug": "ccem"}),
+          ("members:organisation-detail", {"slug": "sos-esclaves"}),
+          ("members:organisation-detail", {"slug": "oicem"}), ("collectif:home", {}),
+          ("collectif:join", {}), ("portal:login", {}), ("portal:password-reset", {})]  # fmt: skip
+PORTAL = [
+    "organisation-edit",
+    "contact-edit",
+    "logo-edit",
+    "reports",
+    "network-edit",
+    "translations",
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_member_pages_have_no_axe_violation(
+    page, live_server, login, assert_accessible, demo, language
+):
+    for name, kwargs in PUBLIC:
+        with translation.override(language):
+            path = reverse(name, kwargs=kwargs)
+        page.goto(live_server.url + path)
+        assert_accessible(page)
+    login(
+        page,
+        "demo-member",
+        path=f"/{language}/"
+        + ("espace-membre/connexion/" if language == "fr" else "member-area/login/"),
+    )
+    with translation.override(language):
+        paths = [reverse("portal:dashboard"), reverse("portal:password-change")]
+        paths += [reverse(f"portal:{name}", kwargs={"slug": "ccem"}) for name in PORTAL]
+    for path in paths:
+        page.goto(live_server.url + path)
+        expect(page).to_have_url(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_accessible(page)
+    # A form shown again with its errors is accessible too.
+    page.goto(live_server.url + paths[3])  # contact
+    page.locator("button[type=submit]").last.click()
+    expect(page.locator(".form-errors")).to_be_visible()
+    assert_accessible(page)
