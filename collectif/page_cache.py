@@ -30,12 +30,16 @@ def _personal(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
 
 
-def _cacheable(response):
+def _cacheable(request, response):
+    # A page that looked at the session varies on the cookie; for a request that sent no
+    # cookie at all it is the same for every such visitor (the header asks whether someone is
+    # logged in), so it may be kept.
+    varies_on_cookie = "cookie" in response.headers.get("Vary", "").lower()
     return (
         response.status_code == 200
         and not response.cookies
         and not response.streaming
-        and "cookie" not in response.headers.get("Vary", "").lower()
+        and not (varies_on_cookie and request.COOKIES)
         and not {"private", "no-store", "no-cache"}
         & {part.strip() for part in response.headers.get("Cache-Control", "").split(",")}
         and response.headers.get("Content-Type", "").startswith(CACHED_TYPES)
@@ -62,6 +66,6 @@ class AnonymousPageCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if _cacheable(response):
+        if _cacheable(request, response):
             cache.set(key, response, seconds)
         return response

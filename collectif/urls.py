@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
+from meetings.sitemaps import sitemaps as meetings_sitemaps
 from members.sitemaps import sitemaps as members_sitemaps
 
 from .health import healthz
@@ -15,6 +16,7 @@ from .sitemaps import sitemaps
 sitemaps = {
     **sitemaps,
     **members_sitemaps,
+    **meetings_sitemaps,
     "library": LibrarySitemap,
     "law": LegalResourceSitemap,
     "documents": DocumentSitemap,
@@ -30,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("", include("collectif.site_urls")),
     path("", include("members.urls")),
     path(_("member-area/"), include("members.portal_urls")),
+    path("", include("meetings.urls")),
+    path(_("member-area/"), include("meetings.portal_urls")),
     path("", include("documents.urls")),
 )
 

@@ -295,7 +295,15 @@ class OrganisationAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedT
 class AdmissionVoteForm(forms.ModelForm):
     class Meta:
         model = AdmissionVote
-        fields = ["organisation", "date", "place", "votes_for", "votes_against", "abstentions"]
+        fields = [
+            "organisation",
+            "date",
+            "place",
+            "meeting",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -326,6 +334,7 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
         "organisation",
         "date",
         "place",
+        "meeting",
         "votes_for",
         "votes_against",
         "abstentions",
@@ -338,7 +347,7 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ["eligible_voters", "outcome", "recorded_by"]
-        return [name for name in self.fields if name != "notes"]
+        return [name for name in self.fields if name not in {"notes", "meeting"}]
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -356,6 +365,9 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
             notes=form.cleaned_data.get("notes", ""),
             by=request.user,
         )
+        if form.cleaned_data.get("meeting"):
+            vote.meeting = form.cleaned_data["meeting"]
+            vote.save(update_fields=["meeting"])
         obj.pk = vote.pk
         obj.refresh_from_db()
         messages.info(

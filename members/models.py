@@ -282,6 +282,15 @@ class AdmissionVote(models.Model):
         max_length=300,
         help_text=_("The meeting at which the members voted: « Réunion plénière du 7 novembre »."),
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="admission_votes",
+        help_text=_("The meeting at which the members voted, if it is recorded."),
+    )
     votes_for = models.PositiveSmallIntegerField(_("votes for"))
     votes_against = models.PositiveSmallIntegerField(_("votes against"))
     abstentions = models.PositiveSmallIntegerField(_("abstentions"), default=0)

@@ -3,13 +3,24 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from collectif.permissions import COORDINATION_GROUP
 from members import services as members_services
 from members.models import Organisation
 
 FOUNDED = date(2008, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French: a request of a previous test may have left English active
+    in this thread, and URLs reversed outside a request follow the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

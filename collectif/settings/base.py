@@ -279,6 +279,7 @@ MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONT
 # that sends its reminders once (see members/reminders.py). Apps add theirs here.
 REMINDERS = [
     "members.reminders.admission_vote_reminders",
+    "meetings.reminders.action_item_reminders",
 ]
 
 # --- Logging ------------------------------------------------------------------------------------

@@ -1,0 +1,424 @@
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from collectif.admin import TranslationStatusAdminMixin
+from collectif.uploads import PdfUploadField
+
+from . import services
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Annex,
+    Attendance,
+    Delegation,
+    Meeting,
+    MinutesSending,
+    PersonMet,
+    overdue_first_ordering,
+)
+
+
+class AgendaItemInline(TranslationStackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "minutes", "decisions"]
+    ordering = ["position", "pk"]
+    show_change_link = True
+    verbose_name_plural = _("agenda items (numbered in the order of their position)")
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = [
+            "meeting",
+            "agenda_item",
+            "text",
+            "organisations",
+            "for_coordination",
+            "for_every_member",
+            "restricted",
+            "due_on",
+            "status",
+            "done_on",
+            "comment",
+            "position",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        agenda_item, meeting = cleaned.get("agenda_item"), cleaned.get("meeting")
+        if agenda_item and meeting and agenda_item.meeting_id != meeting.pk:
+            self.add_error("agenda_item", _("Choose an agenda item of this meeting."))
+        has_owner = (
+            cleaned.get("organisations")
+            or cleaned.get("for_coordination")
+            or cleaned.get("for_every_member")
+        )
+        if not has_owner:
+            raise ValidationError(
+                _(
+                    "Say who follows it up: one or more organisations, the coordination or every "
+                    "member."
+                )
+            )
+        if cleaned.get("status") != ActionItem.Status.OPEN and not cleaned.get("done_on"):
+            cleaned["done_on"] = timezone.localdate()
+        if cleaned.get("status") == ActionItem.Status.OPEN:
+            cleaned["done_on"] = None
+        return cleaned
+
+
+class ActionItemInline(TranslationStackedInline):
+    """Action items belong to an agenda item: save a new agenda item first, then give it its
+    action items here."""
+
+    model = ActionItem
+    form = ActionItemForm
+    fk_name = "meeting"
+    extra = 0
+    fields = [
+        "agenda_item",
+        "text",
+        ("organisations", "for_coordination", "for_every_member", "restricted"),
+        ("due_on", "status", "done_on"),
+        "comment",
+        "position",
+    ]
+    # A plain list: some twenty-five organisations, and one click less than a search box.
+    verbose_name_plural = _("action items (« À suivre »)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_item":
+            meeting_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id).order_by(
+                "position", "pk"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AttendanceInline(TranslationTabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["person", "organisation", "presence", "note"]
+    autocomplete_fields = ["organisation"]
+
+
+class PersonMetInline(TranslationTabularInline):
+    model = PersonMet
+    extra = 0
+    fields = ["name", "role", "institution", "position"]
+
+
+class DelegationForm(forms.ModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["organisation"]
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data["organisation"]
+        services.delegation_validate(organisation=organisation)
+        return organisation
+
+
+class DelegationInline(admin.TabularInline):
+    model = Delegation
+    form = DelegationForm
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    verbose_name_plural = _("delegation (organisations sent to represent the collective)")
+
+
+class NextPlenaryForm(forms.Form):
+    start = forms.SplitDateTimeField(
+        label=_("start of the next plenary"), widget=admin.widgets.AdminSplitDateTime
+    )
+
+
+@admin.register(Meeting)
+class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+    list_display = ["title", "start", "kind", "status", "visibility", "minutes_state"]
+    list_filter = [
+        "kind",
+        "status",
+        "visibility",
+        ("minutes_approved_on", admin.EmptyFieldListFilter),
+    ]
+    search_fields = ["title_fr", "title_en", "place_name", "agenda_items__title_fr"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["announced_meetings", "minutes_approved_at"]
+    readonly_fields = ["sendings_summary"]
+    inlines = [
+        AgendaItemInline,
+        ActionItemInline,
+        AttendanceInline,
+        PersonMetInline,
+        DelegationInline,
+    ]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["kind", "title", "summary", ("start", "end"), ("status", "visibility")]},
+        ),
+        (_("Place"), {"fields": ["place_name", "place_address", "room"]}),
+        (
+            _("Minutes"),
+            {
+                "fields": [
+                    "announced_meetings",
+                    ("minutes_dated", "signed_by"),
+                    ("minutes_approved_on", "minutes_approved_at"),
+                    "sendings_summary",
+                ]
+            },
+        ),
+    ]
+    actions = ["duplicate_for_next_plenary", "send_minutes"]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset, True
+
+    @admin.display(description=_("minutes"), boolean=False)
+    def minutes_state(self, meeting):
+        if meeting.minutes_approved_on:
+            return _("approved on %(date)s") % {
+                "date": meeting.minutes_approved_on.strftime("%d/%m/%Y")
+            }
+        return _("draft")
+
+    @admin.display(description=_("sent to"))
+    def sendings_summary(self, meeting):
+        if not meeting.pk:
+            return "—"
+        sendings = list(meeting.sendings.order_by("-sent_at")[:1])
+        count = meeting.sendings.count()
+        if not sendings:
+            return _("not sent yet")
+        return format_html(
+            "{} — {}",
+            ngettext("%(count)d sending", "%(count)d sendings", count) % {"count": count},
+            _("last on %(date)s")
+            % {"date": timezone.localtime(sendings[0].sent_at).strftime("%d/%m/%Y %H:%M")},
+        )
+
+    @admin.action(description=_("Duplicate the structure for the next plenary"))
+    def duplicate_for_next_plenary(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Choose exactly one meeting to duplicate."), messages.ERROR
+            )
+            return None
+        meeting = queryset.get()
+        if "apply" in request.POST:
+            form = NextPlenaryForm(request.POST)
+            if form.is_valid():
+                try:
+                    new = services.meeting_duplicate_for_next_plenary(
+                        meeting=meeting, start=form.cleaned_data["start"]
+                    )
+                except ValidationError as error:
+                    form.add_error("start", error)
+                else:
+                    self.message_user(
+                        request,
+                        _("« %(meeting)s » has been created with the same agenda headings.")
+                        % {"meeting": new},
+                        messages.SUCCESS,
+                    )
+                    return None
+        else:
+            start = timezone.localtime(services.default_next_plenary_start(meeting))
+            form = NextPlenaryForm(initial={"start": start})
+        return TemplateResponse(
+            request,
+            "admin/meetings/meeting/duplicate.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Duplicate for the next plenary"),
+                "meeting": meeting,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "media": self.media + form.media,
+            },
+        )
+
+    @admin.action(description=_("Send the minutes to every representative"))
+    def send_minutes(self, request, queryset):
+        for meeting in queryset:
+            try:
+                sendings = services.meeting_send_minutes(meeting=meeting, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+                continue
+            self.message_user(
+                request,
+                ngettext(
+                    "The minutes of « %(meeting)s » have been sent to %(count)d representative.",
+                    "The minutes of « %(meeting)s » have been sent to %(count)d representatives.",
+                    len(sendings),
+                )
+                % {"meeting": meeting, "count": len(sendings)},
+                messages.SUCCESS,
+            )
+
+
+class AnnexInline(TranslationTabularInline):
+    model = Annex
+    extra = 0
+    fields = ["number", "title", "file"]
+    formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(TabbedTranslationAdmin):
+    """An agenda item on its own page, for its annexes."""
+
+    list_display = ["title", "meeting", "position"]
+    list_select_related = ["meeting"]
+    search_fields = ["title_fr", "title_en", "meeting__title_fr"]
+    autocomplete_fields = ["meeting"]
+    fields = ["meeting", "position", "title", "minutes", "decisions"]
+    inlines = [AnnexInline]
+
+
+class OpenByDefaultStatusFilter(admin.SimpleListFilter):
+    """Coordinators come here for what is still open: that is the default view."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*ActionItem.Status.choices, ("all", _("All"))]
+
+    def choices(self, changelist):
+        current = self.value() or ActionItem.Status.OPEN
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or ActionItem.Status.OPEN
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("due date")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("overdue")), ("week", _("due within 7 days"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "week":
+            return queryset.due_between(today, today + timedelta(days=7))
+        return queryset
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(TabbedTranslationAdmin):
+    """Every action item of every meeting: open ones first, overdue at the top."""
+
+    form = ActionItemForm
+    list_display = ["text_short", "owners", "due_on", "overdue", "status", "meeting"]
+    list_filter = [OpenByDefaultStatusFilter, OverdueFilter, "organisations", "for_coordination"]
+    search_fields = ["text_fr", "text_en", "organisations__name", "organisations__acronym"]
+    autocomplete_fields = ["organisations", "meeting", "agenda_item"]
+    readonly_fields = ["closed_by"]
+    fields = [
+        "meeting",
+        "agenda_item",
+        "text",
+        ("organisations", "for_coordination", "for_every_member", "restricted"),
+        ("due_on", "status", "done_on"),
+        "comment",
+        "closed_by",
+        "position",
+    ]
+    actions = ["mark_done", "drop"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("meeting")
+            .prefetch_related("organisations")
+        )
+
+    def get_ordering(self, request):
+        return overdue_first_ordering()
+
+    @admin.display(description=_("what is to be done"))
+    def text_short(self, item):
+        return str(item)
+
+    @admin.display(description=_("for"))
+    def owners(self, item):
+        names = [o.acronym or o.name for o in item.organisations.all()]
+        if item.for_coordination:
+            names.append(str(_("coordination")))
+        if item.for_every_member:
+            names.append(str(_("every member")))
+        return ", ".join(names)
+
+    @admin.display(description=_("overdue"), boolean=True)
+    def overdue(self, item):
+        return item.is_overdue()
+
+    def _close(self, request, queryset, status):
+        closed = 0
+        for item in queryset.open():
+            services.action_item_close(item=item, by=request.user, status=status)
+            closed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d action item closed.", "%(count)d action items closed.", closed)
+            % {"count": closed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark as done"))
+    def mark_done(self, request, queryset):
+        self._close(request, queryset, ActionItem.Status.DONE)
+
+    @admin.action(description=_("Drop"))
+    def drop(self, request, queryset):
+        self._close(request, queryset, ActionItem.Status.DROPPED)
+
+
+@admin.register(MinutesSending)
+class MinutesSendingAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "meeting", "email", "language", "sent_by", "minutes_were_draft"]
+    list_filter = ["language", "minutes_were_draft"]
+    list_select_related = ["meeting", "sent_by"]
+    search_fields = ["email", "meeting__title_fr"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,198 @@
+"""Reads that assemble a page: the compte-rendu of a meeting, the lists of action items.
+
+Each costs a fixed number of queries, whatever the number of sections, items or people."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from collectif.permissions import is_coordinator
+from members.models import Organisation
+
+from .models import ActionItem, AgendaItem, Attendance, Meeting, can_read_minutes
+
+
+@dataclass
+class Reader:
+    """Who reads, worked out once per page: coordinator? which organisations?"""
+
+    user: object
+    is_coordinator: bool
+    organisation_ids: frozenset
+    reads_minutes: bool
+
+    @classmethod
+    def of(cls, user):
+        if not user.is_authenticated:
+            return cls(user, False, frozenset(), False)
+        coordinator = is_coordinator(user)
+        organisation_ids = frozenset(
+            Organisation.objects.represented_by(user).values_list("pk", flat=True)
+        )
+        return cls(user, coordinator, organisation_ids, coordinator or can_read_minutes(user))
+
+    def sees(self, item):
+        """Restricted action items are for their owners and the coordination only."""
+        if not item.restricted or self.is_coordinator:
+            return True
+        return any(o.pk in self.organisation_ids for o in item.organisations.all())
+
+    def may_close(self, item):
+        if not item.is_open:
+            return False
+        if self.is_coordinator:
+            return True
+        return any(o.pk in self.organisation_ids for o in item.organisations.all())
+
+
+@dataclass
+class AttendanceLine:
+    """« ACPE et COFRADE : Raffaella Tatangelo »: organisations sharing the same people."""
+
+    organisations: list
+    people: list  # Attendance rows
+    note: object = None  # the Attendance whose note all of them share, if they share one
+
+    @property
+    def names(self):
+        return [row.person for row in self.people]
+
+
+@dataclass
+class Minutes:
+    meeting: Meeting
+    items: list
+    follow_up: list
+    present: list
+    excused: list
+    people_met: list
+    delegations: list
+    announced: list
+    reader: Reader = field(repr=False, default=None)
+
+    @property
+    def title(self):
+        return self.meeting.title
+
+    @property
+    def action_item_count(self):
+        return sum(len(item.visible_action_items) for item in self.items)
+
+
+def action_items_prefetch():
+    return Prefetch(
+        "organisations",
+        queryset=Organisation.objects.order_by("name").only("pk", "name", "acronym", "slug"),
+    )
+
+
+def attendance_lines(attendances):
+    """Group by organisation, then join organisations represented by the same people."""
+    by_organisation = {}
+    for attendance in attendances:
+        by_organisation.setdefault(attendance.organisation, []).append(attendance)
+    lines = []
+    for organisation, rows in by_organisation.items():
+        names = [row.person for row in rows]
+        notes = {row.note for row in rows}
+        note = rows[0] if len(notes) == 1 and rows[0].note else None
+        for line in lines:
+            mergeable = organisation is not None and line.organisations[0] is not None
+            if mergeable and line.names == names and line.note is None and note is None:
+                line.organisations.append(organisation)
+                break
+        else:
+            lines.append(AttendanceLine([organisation], rows, note))
+    # Those who came only for part of the meeting close the list, as in the minutes.
+    return sorted(lines, key=lambda line: line.note is not None)
+
+
+def minutes_for(meeting, *, user):
+    """The compte-rendu of `meeting` as `user` may read it."""
+    reader = Reader.of(user)
+    today = timezone.localdate()
+    owners = action_items_prefetch()
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .order_by("position", "pk")
+        .prefetch_related(
+            "annexes",
+            Prefetch(
+                "action_items",
+                queryset=ActionItem.objects.order_by("position", "pk").prefetch_related(owners),
+            ),
+        )
+    )
+    for number, item in enumerate(items, start=1):
+        item.number = number
+        item.visible_action_items = [a for a in item.action_items.all() if reader.sees(a)]
+        for action in item.visible_action_items:
+            action.closable = reader.may_close(action)
+            action.overdue = action.is_overdue(today)
+    follow_up = []
+    if meeting.kind == Meeting.Kind.PLENARY:
+        follow_up = [
+            action
+            for action in ActionItem.objects.outstanding_at(meeting)
+            .select_related("meeting", "agenda_item")
+            .prefetch_related(owners)
+            .order_by("meeting__start", "agenda_item__position", "position", "pk")
+            if reader.sees(action)
+        ]
+        for action in follow_up:
+            action.closable = reader.may_close(action)
+            action.overdue = action.is_overdue(today)
+    attendances = list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    announced = meeting.announced_meetings.order_by("start")
+    if not reader.reads_minutes:
+        announced = announced.public()
+    return Minutes(
+        meeting=meeting,
+        items=items,
+        follow_up=follow_up,
+        present=attendance_lines(
+            [a for a in attendances if a.presence == Attendance.Presence.PRESENT]
+        ),
+        excused=attendance_lines(
+            [a for a in attendances if a.presence == Attendance.Presence.EXCUSED]
+        ),
+        people_met=list(meeting.people_met.order_by("position", "pk")),
+        delegations=list(meeting.delegations.select_related("organisation")),
+        announced=list(announced.prefetch_related("people_met")),
+        reader=reader,
+    )
+
+
+def action_items_of(user, *, today=None):
+    """The open action items of the organisations `user` represents, overdue first, and the
+    ones asked of every member."""
+    today = today or timezone.localdate()
+    organisations = Organisation.objects.represented_by(user)
+    base = (
+        ActionItem.objects.open()
+        .select_related("meeting", "agenda_item")
+        .prefetch_related(action_items_prefetch())
+    )
+    mine = list(base.for_organisations(organisations).overdue_first(today))
+    everyone = list(base.filter(for_every_member=True).exclude(pk__in=[a.pk for a in mine]))
+    reader = Reader.of(user)
+    for action in mine + everyone:
+        action.overdue = action.is_overdue(today)
+        action.closable = reader.may_close(action)
+    return mine, everyone
+
+
+def recently_closed_of(user, *, limit=20):
+    organisations = Organisation.objects.represented_by(user)
+    return list(
+        ActionItem.objects.for_organisations(organisations)
+        .exclude(status=ActionItem.Status.OPEN)
+        .select_related("meeting", "closed_by")
+        .prefetch_related(action_items_prefetch())
+        .order_by("-done_on", "-pk")[:limit]
+    )

@@ -1,0 +1,224 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from collectif.permissions import is_coordinator
+from members.capabilities import Capability
+from members.models import Organisation
+
+from . import selectors
+from .models import ActionItem, Delegation, Meeting, MinutesSending, ReaderSettings
+
+
+class ActionItemNotYours(PermissionDenied):
+    message = _("Only the organisations responsible for this item, or the coordination, close it.")
+
+
+def delegation_validate(*, organisation):
+    """An organisation is sent only if the single rule lets it represent the collective."""
+    reason = organisation.refusal_reason(Capability.REPRESENT)
+    if reason:
+        raise ValidationError(reason, code="cannot_represent")
+
+
+@transaction.atomic
+def delegation_add(*, meeting, organisation):
+    delegation_validate(organisation=organisation)
+    delegation, _created = Delegation.objects.get_or_create(
+        meeting=meeting, organisation=organisation
+    )
+    return delegation
+
+
+def may_close(*, item, user):
+    if is_coordinator(user):
+        return True
+    if item.for_every_member and not item.organisations.exists():
+        return False
+    return item.organisations.filter(pk__in=Organisation.objects.represented_by(user)).exists()
+
+
+@transaction.atomic
+def action_item_close(*, item, by, status=ActionItem.Status.DONE, comment="", on=None):
+    """Mark an item done (or dropped, for coordinators), with the date and a comment."""
+    if status not in (ActionItem.Status.DONE, ActionItem.Status.DROPPED):
+        raise ValueError(status)
+    if not may_close(item=item, user=by):
+        raise ActionItemNotYours(ActionItemNotYours.message)
+    if status == ActionItem.Status.DROPPED and not is_coordinator(by):
+        raise PermissionDenied(_("Only the coordination drops an action item."))
+    if not item.is_open:
+        raise ValidationError(_("This action item is already closed."), code="closed")
+    item.status = status
+    item.done_on = on or timezone.localdate()
+    item.closed_by = by
+    if comment:
+        item.comment = comment
+    item.save(update_fields=["status", "done_on", "closed_by", "comment"])
+    return item
+
+
+@transaction.atomic
+def action_item_reopen(*, item, by):
+    if not is_coordinator(by):
+        raise PermissionDenied(_("Only the coordination reopens an action item."))
+    item.status = ActionItem.Status.OPEN
+    item.done_on = None
+    item.closed_by = None
+    item.save(update_fields=["status", "done_on", "closed_by"])
+    return item
+
+
+@transaction.atomic
+def meeting_approve_minutes(*, meeting, on, at_meeting=None):
+    if at_meeting is not None and at_meeting.start <= meeting.start:
+        raise ValidationError(
+            _("Minutes are approved at a later meeting than the one they record."), code="order"
+        )
+    meeting.minutes_approved_on = on
+    meeting.minutes_approved_at = at_meeting
+    meeting.save(update_fields=["minutes_approved_on", "minutes_approved_at", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_duplicate_for_next_plenary(*, meeting, start):
+    """A new planned meeting with the same kind, titles, place, length and agenda headings:
+    the collective's plenaries follow the same order of business from one to the next."""
+    if start <= meeting.start:
+        raise ValidationError(_("The next meeting must start after this one."), code="order")
+    length = (meeting.end - meeting.start) if meeting.end else None
+    copy_fields = ["kind", "place_name", "place_address", "room", "visibility", "signed_by"]
+    copy_fields += [f"title_{code}" for code, _name in settings.LANGUAGES]
+    new = Meeting.objects.create(
+        **{name: getattr(meeting, name) for name in copy_fields},
+        start=start,
+        end=start + length if length else None,
+        status=Meeting.Status.PLANNED,
+    )
+    for item in meeting.agenda_items.all():
+        new.agenda_items.create(
+            position=item.position,
+            **{f"title_{code}": getattr(item, f"title_{code}") for code, _n in settings.LANGUAGES},
+        )
+    return new
+
+
+def minutes_recipients():
+    """Every active representative of an organisation that receives the minutes, with an
+    e-mail address, each once, with the language it reads its mail in."""
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            organisations__in=Organisation.objects.with_capability(Capability.RECEIVE_MINUTES),
+        )
+        .exclude(email="")
+        .select_related("meeting_settings")
+        .distinct()
+        .order_by("email")
+    )
+    seen, recipients = set(), []
+    for user in users:
+        if user.email.lower() in seen:
+            continue
+        seen.add(user.email.lower())
+        language = getattr(getattr(user, "meeting_settings", None), "language", None)
+        recipients.append((user, language or settings.LANGUAGE_CODE))
+    return recipients
+
+
+def _absolute(path):
+    return settings.SITE_URL + path
+
+
+@transaction.atomic
+def meeting_send_minutes(*, meeting, by):
+    """Mail the minutes to every representative (HTML and text, in its language) and record
+    each sending. Returns the sendings."""
+    recipients = minutes_recipients()
+    if not recipients:
+        raise ValidationError(_("No representative with an e-mail address to send to."))
+    sendings, mails = [], []
+    for user, language in recipients:
+        with translation.override(language):
+            minutes = selectors.minutes_for(meeting, user=user)
+            context = {
+                "minutes": minutes,
+                "meeting": meeting,
+                "recipient": user,
+                "url": _absolute(meeting.get_absolute_url()),
+            }
+            subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
+            text = render_to_string("meetings/email/minutes.txt", context)
+            html = render_to_string("meetings/email/minutes.html", context)
+        mail = EmailMultiAlternatives(
+            subject=f"[contrelatraite] {subject}", body=text, to=[user.email]
+        )
+        mail.attach_alternative(html, "text/html")
+        mails.append(mail)
+        sendings.append(
+            MinutesSending(
+                meeting=meeting,
+                recipient=user,
+                email=user.email,
+                language=language,
+                sent_by=by,
+                minutes_were_draft=meeting.minutes_are_draft,
+            )
+        )
+    MinutesSending.objects.bulk_create(sendings)
+
+    def send_all():
+        for mail in mails:
+            mail.send(fail_silently=False)
+
+    transaction.on_commit(send_all)
+    return sendings
+
+
+def reader_settings(user):
+    settings_row, _created = ReaderSettings.objects.get_or_create(user=user)
+    return settings_row
+
+
+@transaction.atomic
+def reader_set_language(*, user, language):
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Unknown language."), code="language")
+    row = reader_settings(user)
+    row.language = language
+    row.save(update_fields=["language"])
+    return row
+
+
+@transaction.atomic
+def calendar_feed_renew(*, user):
+    """Give the user a new secret feed address; the previous one stops working at once."""
+    row = reader_settings(user)
+    row.calendar_token = secrets.token_urlsafe(32)
+    row.calendar_token_created_at = timezone.now()
+    row.save(update_fields=["calendar_token", "calendar_token_created_at"])
+    return row
+
+
+def calendar_feed_url(row, language):
+    if not row.calendar_token:
+        return ""
+    with translation.override(language):
+        return reverse("meetings:personal-feed", kwargs={"token": row.calendar_token})
+
+
+def default_next_plenary_start(meeting):
+    """Five weeks later at the same time: the usual rhythm of the plenaries, to be adjusted."""
+    return meeting.start + timedelta(weeks=5)

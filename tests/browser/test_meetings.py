@@ -1,0 +1,115 @@
+"""A meeting written in the admin, followed up in the member area, in a real browser."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from meetings.models import ActionItem, Meeting
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(live_server):
+    call_command("load_demo", stdout=io.StringIO())
+    return Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-09-29")
+
+
+def portal_login(page, live_server, username):
+    with translation.override("fr"):
+        path = reverse("portal:login")
+    page.goto(live_server.url + path)
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "demo-password-2014")
+    page.click("main [type=submit]")
+
+
+def test_coordinator_writes_member_marks_done_coordinator_sees_it(
+    page, browser, live_server, login, demo
+):
+    login(page, "demo-coordinator")
+    page.goto(live_server.url + "/admin/meetings/meeting/add/")
+    page.select_option("#id_kind", "plenary")
+    page.fill("#id_title_fr", "Réunion plénière du Collectif")
+    page.fill("#id_start_0", "05/12/2014")
+    page.fill("#id_start_1", "10:00")
+    page.locator("#agenda_items-group .add-row a").click()
+    page.fill("#id_agenda_items-0-title_fr", "Traite des mineurs")
+    page.fill("#id_agenda_items-0-minutes_fr", "Le rapport alternatif avance.")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("ajouté")
+
+    page.locator("#action_items-group .add-row a").click()
+    page.select_option("#id_action_items-0-agenda_item", label="Traite des mineurs")
+    page.fill("#id_action_items-0-text_fr", "Transmettre les éléments sur les mineurs.")
+    page.select_option(
+        "#id_action_items-0-organisations", label="Comité contre l'esclavage moderne"
+    )
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("modifié")
+    action = ActionItem.objects.get(text_fr="Transmettre les éléments sur les mineurs.")
+    assert list(action.organisations.values_list("slug", flat=True)) == ["ccem"]
+
+    member = browser.new_page()
+    portal_login(member, live_server, "demo-member")
+    with translation.override("fr"):
+        member.goto(live_server.url + reverse("meetings-portal:action-items"))
+    item = member.locator(f"#action-{action.pk}")
+    expect(item).to_contain_text("Transmettre les éléments sur les mineurs.")
+    item.get_by_label("Commentaire (facultatif)").fill("Envoyé à la coordination.")
+    item.get_by_role("button", name="Marquer comme fait").click()
+    expect(member.locator(".messages")).to_contain_text("marquée comme faite")
+    member.close()
+
+    page.goto(live_server.url + f"/admin/meetings/actionitem/{action.pk}/change/")
+    expect(page.locator("#id_status")).to_have_value("done")
+    expect(page.locator("#id_comment")).to_have_value("Envoyé à la coordination.")
+    page.goto(live_server.url + "/admin/meetings/actionitem/?status=done")
+    expect(page.locator("#result_list")).to_contain_text(
+        "Transmettre les éléments sur les mineurs."
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_meeting_pages_have_no_axe_violation(page, live_server, demo, language, assert_accessible):
+    public = Meeting.objects.public().first()
+    with translation.override(language):
+        public_paths = [reverse("meetings:event-list"), public.get_public_url()]
+        member_paths = [
+            reverse("meetings-portal:meeting-list"),
+            demo.get_absolute_url(),
+            reverse("meetings-portal:action-items"),
+            reverse("meetings-portal:calendar"),
+        ]
+    for path in public_paths:
+        page.goto(live_server.url + path)
+        assert_accessible(page)
+    portal_login(page, live_server, "demo-member")
+    for path in member_paths:
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_be_visible()
+        assert_accessible(page)
+
+
+def test_minutes_print_without_navigation(page, live_server, demo):
+    portal_login(page, live_server, "demo-member")
+    page.goto(live_server.url + demo.get_absolute_url())
+    expect(page.get_by_role("button", name="Imprimer")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".action-item__form").first).to_be_hidden()
+    expect(page.locator(".minutes__item").first).to_be_visible()
+    assert re.search("9/", page.locator(".minutes__item").last.inner_text())
+
+
+def test_public_agenda_offers_its_feed(page, live_server, demo):
+    page.goto(live_server.url + "/en/events/")
+    link = page.locator('link[rel="alternate"][type="text/calendar"]')
+    expect(link).to_have_attribute("href", "/en/events/calendar.ics")
+    get_user_model()  # the demo accounts exist

@@ -1,0 +1,117 @@
+"""Organisations, their representatives and meetings, made through the services."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from meetings.models import ActionItem, AgendaItem, Meeting
+from members import services as members_services
+from members.models import Organisation
+
+PARIS = ZoneInfo("Europe/Paris")
+FOUNDED = date(2008, 1, 1)
+
+
+def paris(*args):
+    return datetime(*args, tzinfo=PARIS)
+
+
+@pytest.fixture
+def make_organisation(db):
+    counter = iter(range(1, 100_000))
+
+    def make(name=None, *, status="member", **fields):
+        number = next(counter)
+        name = name or f"Association {number}"
+        fields.setdefault("slug", f"association-{number}")
+        organisation = Organisation.objects.create(name=name, **fields)
+        if status == "member":
+            members_services.membership_admit_without_vote(
+                organisation=organisation, date=FOUNDED, reason="Membre fondateur."
+            )
+        elif status == "observer":
+            members_services.membership_confirm_observer(
+                organisation=organisation, date=date(2014, 10, 1)
+            )
+        organisation.refresh_from_db()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def ccem(make_organisation):
+    return make_organisation(
+        "Comité contre l'esclavage moderne",
+        acronym="CCEM",
+        slug="ccem",
+        contact_email="contact@ccem.example.org",
+    )
+
+
+@pytest.fixture
+def hors_la_rue(make_organisation):
+    return make_organisation("Hors la Rue", slug="hors-la-rue")
+
+
+@pytest.fixture
+def sos_esclaves(make_organisation):
+    return make_organisation("SOS Esclaves", slug="sos-esclaves", status="observer")
+
+
+@pytest.fixture
+def representative(make_user, ccem):
+    user = make_user("representative", email="rep@ccem.example.org", first_name="Bénédicte")
+    ccem.representatives.add(user)
+    return user
+
+
+@pytest.fixture
+def other_representative(make_user, hors_la_rue):
+    user = make_user("other", email="rep@horslarue.example.org")
+    hors_la_rue.representatives.add(user)
+    return user
+
+
+@pytest.fixture
+def member_client(client, representative):
+    client.force_login(representative)
+    return client
+
+
+@pytest.fixture
+def make_meeting(db):
+    def make(start=None, *, items=0, **fields):
+        fields.setdefault("kind", Meeting.Kind.PLENARY)
+        # The French is the source text (modeltranslation's `title=` would follow the active
+        # language of the test instead).
+        fields["title_fr"] = fields.pop("title", fields.get("title_fr", "Réunion du Collectif"))
+        fields.setdefault("title_en", "Meeting of the collective")
+        meeting = Meeting.objects.create(start=start or paris(2014, 9, 29, 10), **fields)
+        for position in range(1, items + 1):
+            AgendaItem.objects.create(
+                meeting=meeting,
+                position=position,
+                title_fr=f"Point {position}",
+                minutes_fr=f"Compte-rendu du point {position}.",
+            )
+        return meeting
+
+    return make
+
+
+@pytest.fixture
+def make_action(db):
+    def make(meeting, *, organisations=(), agenda_item=None, **fields):
+        agenda_item = (
+            agenda_item
+            or meeting.agenda_items.first()
+            or AgendaItem.objects.create(meeting=meeting, position=1, title="Point")
+        )
+        fields["text_fr"] = fields.pop("text", "Transmettre le rapport d'activité 2013.")
+        action = ActionItem.objects.create(meeting=meeting, agenda_item=agenda_item, **fields)
+        action.organisations.set(organisations)
+        return action
+
+    return make

@@ -1,0 +1,219 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from meetings.models import ActionItem, Meeting, MinutesSending
+from members.models import AdmissionVote
+
+from .conftest import paris
+
+pytestmark = pytest.mark.django_db
+
+
+def management(prefix, total=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def meeting_form(**extra):
+    data = {
+        "kind": "institution",
+        "title_fr": "Rencontre au Ministère",
+        "title_en": "",
+        "summary_fr": "",
+        "summary_en": "",
+        "start_0": "23/10/2014",
+        "start_1": "16:00",
+        "end_0": "",
+        "end_1": "",
+        "status": "planned",
+        "visibility": "members",
+        "place_name": "Ministère de l'Intérieur",
+        "place_address": "Place Beauvau",
+        "room": "",
+        "minutes_dated": "",
+        "signed_by": "",
+        "minutes_approved_on": "",
+        "minutes_approved_at": "",
+    }
+    for prefix in ["agenda_items", "action_items", "attendances", "people_met", "delegations"]:
+        data.update(management(prefix))
+    data.update(extra)
+    return data
+
+
+def test_meeting_change_page_has_every_inline(coordinator_client, make_meeting):
+    meeting = make_meeting(items=2)
+    content = coordinator_client.get(
+        reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    ).content.decode()
+    for prefix in ["agenda_items", "action_items", "attendances", "people_met", "delegations"]:
+        assert f'id="id_{prefix}-TOTAL_FORMS"' in content
+
+
+def test_coordinator_writes_a_meeting_in_the_admin(coordinator_client):
+    response = coordinator_client.post(
+        reverse("admin:meetings_meeting_add"),
+        meeting_form(
+            **management("agenda_items", 1),
+            **{
+                "agenda_items-0-position": "1",
+                "agenda_items-0-title_fr": "La traite des mineurs",
+                "agenda_items-0-title_en": "",
+                "agenda_items-0-minutes_fr": "Point sur la question des mineurs.",
+                "agenda_items-0-minutes_en": "",
+                "agenda_items-0-decisions_fr": "",
+                "agenda_items-0-decisions_en": "",
+            },
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get()
+    assert meeting.start == paris(2014, 10, 23, 16)
+    assert meeting.agenda_items.get().title_fr == "La traite des mineurs"
+
+
+def test_delegation_inline_refuses_an_observer_with_the_reason(coordinator_client, sos_esclaves):
+    response = coordinator_client.post(
+        reverse("admin:meetings_meeting_add"),
+        meeting_form(
+            **management("delegations", 1), **{"delegations-0-organisation": sos_esclaves.pk}
+        ),
+    )
+    assert response.status_code == 200
+    assert "pas mandatée pour représenter le Collectif" in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_action_item_inline_only_offers_the_meetings_agenda_items(
+    coordinator_client, make_meeting, ccem
+):
+    meeting = make_meeting(items=1)
+    other = make_meeting(paris(2014, 11, 7, 10), items=1)
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    item = meeting.agenda_items.get()
+    data = meeting_form(
+        kind="plenary",
+        title_fr="Réunion du Collectif",
+        start_0="29/09/2014",
+        start_1="10:00",
+        **{
+            "agenda_items-TOTAL_FORMS": "1",
+            "agenda_items-INITIAL_FORMS": "1",
+            "agenda_items-0-id": item.pk,
+            "agenda_items-0-meeting": meeting.pk,
+            "agenda_items-0-position": "1",
+            "agenda_items-0-title_fr": "Point 1",
+            "agenda_items-0-minutes_fr": "",
+            "agenda_items-0-decisions_fr": "",
+            **management("action_items", 1),
+            "action_items-0-agenda_item": other.agenda_items.get().pk,
+            "action_items-0-text_fr": "Transmettre le document.",
+            "action_items-0-organisations": [ccem.pk],
+            "action_items-0-status": "open",
+            "action_items-0-position": "0",
+        },
+    )
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 200
+    assert not ActionItem.objects.exists()
+    data["action_items-0-agenda_item"] = item.pk
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 302
+    action = ActionItem.objects.get()
+    assert (action.meeting, action.agenda_item, list(action.organisations.all())) == (
+        meeting,
+        item,
+        [ccem],
+    )
+
+
+def test_action_item_without_owner_is_refused(coordinator_client, make_meeting):
+    meeting = make_meeting(items=1)
+    response = coordinator_client.post(
+        reverse("admin:meetings_actionitem_add"),
+        {
+            "meeting": meeting.pk,
+            "agenda_item": meeting.agenda_items.get().pk,
+            "text_fr": "Quelque chose.",
+            "text_en": "",
+            "status": "open",
+            "position": "0",
+            "comment": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Indiquez qui en assure le suivi" in response.content.decode()
+    assert not ActionItem.objects.exists()
+
+
+def test_action_item_list_shows_open_items_overdue_first_and_filters_by_organisation(
+    coordinator_client, make_meeting, make_action, ccem, hors_la_rue
+):
+    meeting = make_meeting(items=1)
+    make_action(meeting, organisations=[ccem], text="Sans échéance.")
+    make_action(meeting, organisations=[ccem], due_on=date(2014, 10, 1), text="En retard.")
+    make_action(meeting, organisations=[hors_la_rue], text="Pour Hors la Rue.")
+    make_action(meeting, organisations=[ccem], status="done", text="Déjà fait.")
+    url = reverse("admin:meetings_actionitem_changelist")
+    content = coordinator_client.get(url).content.decode()
+    assert "Déjà fait." not in content
+    assert content.index("En retard.") < content.index("Sans échéance.")
+    content = coordinator_client.get(url, {"organisations__id__exact": hors_la_rue.pk}).content
+    assert "Pour Hors la Rue." in content.decode() and "En retard." not in content.decode()
+    content = coordinator_client.get(url, {"status": "all"}).content.decode()
+    assert "Déjà fait." in content
+
+
+def test_duplicate_action_asks_the_date_then_creates_the_next_plenary(
+    coordinator_client, make_meeting
+):
+    meeting = make_meeting(items=3)
+    url = reverse("admin:meetings_meeting_changelist")
+    data = {"action": "duplicate_for_next_plenary", "_selected_action": [meeting.pk]}
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 200
+    assert "Créer la prochaine réunion plénière" in response.content.decode()
+    response = coordinator_client.post(
+        url, {**data, "apply": "1", "start_0": "07/11/2014", "start_1": "10:00"}
+    )
+    assert response.status_code == 302
+    new = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert new.start == paris(2014, 11, 7, 10) and new.agenda_items.count() == 3
+
+
+def test_send_minutes_action_records_the_sendings(
+    coordinator_client, make_meeting, representative, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(items=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            reverse("admin:meetings_meeting_changelist"),
+            {"action": "send_minutes", "_selected_action": [meeting.pk]},
+        )
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["rep@ccem.example.org"]]
+    assert MinutesSending.objects.get().recipient == representative
+
+
+def test_admission_vote_may_point_to_its_meeting(make_meeting, sos_esclaves, ccem):
+    from members import services as members_services
+
+    november = make_meeting(paris(2015, 10, 2, 10))
+    vote = members_services.membership_record_vote(
+        organisation=sos_esclaves,
+        date=date(2015, 10, 2),
+        place="Réunion plénière du 2 octobre 2015",
+        votes_for=1,
+        votes_against=0,
+    )
+    vote.meeting = november
+    vote.save(update_fields=["meeting"])
+    assert list(november.admission_votes.all()) == [AdmissionVote.objects.get()]
+    assert vote.place == "Réunion plénière du 2 octobre 2015"
