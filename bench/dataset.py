@@ -17,8 +17,62 @@ LEGAL_TEXTS = 10_000
 NEWS_ITEMS = 5_000
 
 PARIS = ZoneInfo("Europe/Paris")
-WORDS_FR = ["traite", "êtres", "humains", "exploitation", "sexuelle", "travail", "forcé", "mendicité", "mineurs", "victimes", "protection", "ministère", "justice", "intérieur", "convention", "directive", "protocole", "plan", "national", "rapport", "évaluation", "esclavage", "domestique", "servitude", "délinquance", "identification"]
-WORDS_EN = ["trafficking", "human", "beings", "sexual", "exploitation", "forced", "labour", "begging", "minors", "victims", "protection", "ministry", "justice", "interior", "convention", "directive", "protocol", "plan", "national", "report", "evaluation", "slavery", "domestic", "servitude", "delinquency", "identification"]
+WORDS_FR = [
+    "traite",
+    "êtres",
+    "humains",
+    "exploitation",
+    "sexuelle",
+    "travail",
+    "forcé",
+    "mendicité",
+    "mineurs",
+    "victimes",
+    "protection",
+    "ministère",
+    "justice",
+    "intérieur",
+    "convention",
+    "directive",
+    "protocole",
+    "plan",
+    "national",
+    "rapport",
+    "évaluation",
+    "esclavage",
+    "domestique",
+    "servitude",
+    "délinquance",
+    "identification",
+]
+WORDS_EN = [
+    "trafficking",
+    "human",
+    "beings",
+    "sexual",
+    "exploitation",
+    "forced",
+    "labour",
+    "begging",
+    "minors",
+    "victims",
+    "protection",
+    "ministry",
+    "justice",
+    "interior",
+    "convention",
+    "directive",
+    "protocol",
+    "plan",
+    "national",
+    "report",
+    "evaluation",
+    "slavery",
+    "domestic",
+    "servitude",
+    "delinquency",
+    "identification",
+]
 
 
 def sentence(rng, words, count):
