@@ -88,8 +88,11 @@ def wait_for(url, timeout=60):
 
 
 def to_ms(value):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    match = re.match(r"([\d.]+)(us|ms|s|m)", value)
+    if match is None:
+        raise ValueError(f"unknown wrk duration {value!r}")
+    number, unit = match.groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
 def run_wrk(url, *, duration, connections, cookie=None):
@@ -109,9 +112,14 @@ def run_wrk(url, *, duration, connections, cookie=None):
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "50%" not in output:
+        raise SystemExit(f"wrk could not measure {url}:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    try:
+        p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
+        p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    except ValueError as error:
+        raise SystemExit(f"{error} in wrk's output for {url}:\n{output}") from error
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {

@@ -17,10 +17,10 @@ from .sitemaps import sitemaps
 sitemaps = {
     **sitemaps,
     **members_sitemaps,
+    **meetings_sitemaps,
     "library": LibrarySitemap,
     "law": LegalResourceSitemap,
     "documents": DocumentSitemap,
-    **meetings_sitemaps,
     **news_sitemaps,
 }
 
@@ -34,9 +34,9 @@ urlpatterns += i18n_patterns(
     path("", include("collectif.site_urls")),
     path("", include("members.urls")),
     path(_("member-area/"), include("members.portal_urls")),
-    path("", include("documents.urls")),
     path("", include("meetings.urls")),
     path(_("member-area/"), include("meetings.portal_urls")),
+    path("", include("documents.urls")),
     path("", include("news.urls")),
     path(_("member-area/"), include("news.portal_urls")),
 )

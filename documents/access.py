@@ -1,10 +1,7 @@
-"""Who may see the collective's members-only documents.
+"""Who may see the collective's members-only documents: the members app's single rule."""
 
-One function, so that the rule changes in one place when the members app lands."""
+from members.access import is_member_reader
 
 
 def can_see_members_only(user):
-    """Members only means the collective's own people: until the members app links accounts to
-    organisations, every active, logged-in account is one (they are all created by coordinators);
-    staff always are."""
-    return bool(user and user.is_authenticated and user.is_active)
+    return is_member_reader(user)

@@ -6,21 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collectif.permissions import is_coordinator
-from members.capabilities import Capability
+from members.access import is_member_reader
 from members.models import Organisation
 
-
-def can_read_minutes(user):
-    """Coordinators, and representatives of an organisation that receives the minutes."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if is_coordinator(user):
-        return True
-    return (
-        Organisation.objects.represented_by(user)
-        .with_capability(Capability.RECEIVE_MINUTES)
-        .exists()
-    )
+# The members app's single rule: coordinators and representatives of organisations that
+# receive the minutes.
+can_read_minutes = is_member_reader
 
 
 class MeetingQuerySet(models.QuerySet):

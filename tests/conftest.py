@@ -1,9 +1,26 @@
 """Fixtures shared by every test module."""
 
+from datetime import date
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from collectif.permissions import COORDINATION_GROUP
+from members import services as members_services
+from members.models import Organisation
+
+FOUNDED = date(2008, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French: a request of a previous test may have left English active
+    in this thread, and URLs reversed outside a request follow the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +51,30 @@ def coordinator(make_user):
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client
+
+
+@pytest.fixture
+def make_organisation(db):
+    counter = iter(range(1, 100_000))
+
+    def make(name=None, *, status="member", since=FOUNDED, **fields):
+        number = next(counter)
+        name = name or f"Association {number}"
+        fields.setdefault("slug", f"{name.lower().replace(' ', '-')}-{number}")
+        fields.setdefault("description_fr", f"Description de {name}.")
+        organisation = Organisation.objects.create(name=name, **fields)
+        if status == "member":
+            members_services.membership_admit_without_vote(
+                organisation=organisation, date=since, reason="Membre fondateur."
+            )
+        elif status == "observer":
+            members_services.membership_confirm_observer(organisation=organisation, date=since)
+        elif status == "former":
+            members_services.membership_admit_without_vote(
+                organisation=organisation, date=FOUNDED, reason="Membre fondateur."
+            )
+            members_services.membership_end(organisation=organisation, date=since, reason="Départ.")
+        organisation.refresh_from_db()
+        return organisation
+
+    return make

@@ -72,8 +72,7 @@ def _restore_migrated_content(request, migrated_content):
     another connection object, without the serialized copy), so they are restored here."""
     if "live_server" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")
-        # One transaction: foreign keys are checked at commit, so a row may come before the
-        # row it points to (issuing bodies and their parents, in name order).
+        # In one transaction: foreign keys are checked at commit, whatever the rows' order.
         with transaction.atomic():
             for row in serializers.deserialize("json", migrated_content):
                 row.save()
@@ -106,17 +105,3 @@ def login(live_server):
         page.click("[type=submit]")
 
     return do_login
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _serialized_contents_for_every_connection(django_db_setup):
-    """Once Playwright's event loop runs, the test thread gets new database connection objects
-    (asgiref's locals follow the loop's context), and transactional tests would no longer find
-    the serialized contents they restore after each flush: share them at class level."""
-    from django.db import connections
-
-    for alias in connections:
-        connection = connections[alias]
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            type(connection)._test_serialized_contents = contents

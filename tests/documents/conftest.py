@@ -66,8 +66,11 @@ def make_document():
 
 
 @pytest.fixture
-def member(make_user):
-    return make_user("member", email="member@example.org")
+def member(make_user, make_organisation):
+    """A representative of a member organisation: members-only documents are for such people."""
+    user = make_user("member", email="member@example.org")
+    make_organisation("CCEM", slug="ccem").representatives.add(user)
+    return user
 
 
 @pytest.fixture

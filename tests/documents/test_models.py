@@ -58,10 +58,22 @@ def test_missing_translation_finds_missing_english_title_or_summary(make_resourc
     assert complete not in LegalResource.objects.missing_translation()
 
 
-def test_members_only_means_an_active_logged_in_account(make_user):
+def test_members_only_means_representatives_of_organisations_receiving_minutes(
+    make_user, make_organisation, coordinator
+):
     assert not can_see_members_only(AnonymousUser())
-    assert can_see_members_only(make_user("someone"))
-    assert not can_see_members_only(make_user("gone", is_active=False))
+    assert not can_see_members_only(make_user("someone"))
+    assert can_see_members_only(coordinator)
+    for status in ["member", "observer"]:
+        user = make_user(f"rep-{status}")
+        make_organisation(status=status).representatives.add(user)
+        assert can_see_members_only(user), status
+    former = make_user("rep-former")
+    make_organisation(status="former").representatives.add(former)
+    assert not can_see_members_only(former)
+    gone = make_user("gone", is_active=False)
+    make_organisation().representatives.add(gone)
+    assert not can_see_members_only(gone)
 
 
 def test_members_only_documents_are_hidden_from_visitors(make_document, member):
