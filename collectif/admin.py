@@ -108,3 +108,7 @@ class TextNeedingTranslationAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/collectif/texts_needing_translation.html", context)
+
+
+# The admin's home is the coordination's dashboard (collectif/dashboard.py).
+admin.site.index_template = "admin/dashboard.html"

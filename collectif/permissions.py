@@ -3,7 +3,7 @@
 COORDINATION_GROUP = "Coordination"
 
 # The apps whose every model coordinators edit in the admin.
-COORDINATED_APPS = ["collectif", "members", "meetings", "documents"]
+COORDINATED_APPS = ["collectif", "members", "meetings", "documents", "news"]
 
 
 def is_coordinator(user):

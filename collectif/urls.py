@@ -9,6 +9,7 @@ from django.views.static import serve
 from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
 from meetings.sitemaps import sitemaps as meetings_sitemaps
 from members.sitemaps import sitemaps as members_sitemaps
+from news.sitemaps import sitemaps as news_sitemaps
 
 from .health import healthz
 from .sitemaps import sitemaps
@@ -20,6 +21,7 @@ sitemaps = {
     "library": LibrarySitemap,
     "law": LegalResourceSitemap,
     "documents": DocumentSitemap,
+    **news_sitemaps,
 }
 
 urlpatterns = [
@@ -35,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("meetings.urls")),
     path(_("member-area/"), include("meetings.portal_urls")),
     path("", include("documents.urls")),
+    path("", include("news.urls")),
+    path(_("member-area/"), include("news.portal_urls")),
 )
 
 

@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string
 
 SOURCES = [
     "documents.selectors.legal_resource_links",
+    "news.selectors.news_item_links",
 ]
 
 

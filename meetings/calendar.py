@@ -12,7 +12,9 @@ PRODID = "-//Ensemble contre la traite des etres humains//contrelatraite.org//FR
 
 def _event(meeting, *, url, stamp):
     event = icalendar.Event()
-    event.add("uid", f"meeting-{meeting.pk}@contrelatraite.org")
+    # Events of other apps (meetings/event_sources.py) bring their own identifier.
+    uid = getattr(meeting, "calendar_uid", None) or f"meeting-{meeting.pk}@contrelatraite.org"
+    event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("last-modified", meeting.updated_at)
     event.add("summary", meeting.title)

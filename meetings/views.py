@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView, View
 
+from . import event_sources
 from .calendar import calendar_bytes
 from .models import Meeting, ReaderSettings, can_read_minutes
 
@@ -21,8 +22,8 @@ class EventListView(TemplateView):
         now = timezone.now()
         public = Meeting.objects.public()
         return super().get_context_data(
-            upcoming=list(public.upcoming(now)),
-            past=list(public.past(now)[:PAST_EVENTS_SHOWN]),
+            upcoming=event_sources.upcoming(public.upcoming(now), now=now),
+            past=event_sources.past(public.past(now), now=now, limit=PAST_EVENTS_SHOWN),
             **kwargs,
         )
 
@@ -48,9 +49,8 @@ class CalendarFeedView(View):
         return self.request.build_absolute_uri(meeting.get_public_url())
 
     def get(self, request, *args, **kwargs):
-        body = calendar_bytes(
-            self.meetings().order_by("start", "pk"), name=self.calendar_name(), url_for=self.url_for
-        )
+        events = event_sources.with_all(self.meetings().order_by("start", "pk"), now=timezone.now())
+        body = calendar_bytes(events, name=self.calendar_name(), url_for=self.url_for)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.filename}"'
         return response

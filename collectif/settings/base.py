@@ -73,6 +73,7 @@ LOCAL_APPS = [
     "members",
     "meetings",
     "documents",
+    "news",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -281,6 +282,10 @@ REMINDERS = [
     "members.reminders.admission_vote_reminders",
     "meetings.reminders.action_item_reminders",
 ]
+# Newsletter: how long a confirmation link works, and how many letters the admin's « send »
+# sends at once (`manage.py send_newsletters`, run by cron, sends the rest).
+NEWSLETTER_CONFIRMATION_HOURS = int(os.environ.get("DJANGO_NEWSLETTER_CONFIRMATION_HOURS", "72"))
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("DJANGO_NEWSLETTER_BATCH_SIZE", "200"))
 
 # --- Logging ------------------------------------------------------------------------------------
 

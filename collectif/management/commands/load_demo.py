@@ -7,7 +7,7 @@ from collectif.page_cache import invalidate_pages
 
 # Each app contributes its demo content, in dependency order. A module's load() is idempotent
 # and returns lines worth printing (accounts created, what was loaded).
-DEMO_MODULES = ["collectif.demo", "members.demo", "meetings.demo", "documents.demo"]
+DEMO_MODULES = ["collectif.demo", "members.demo", "meetings.demo", "documents.demo", "news.demo"]
 
 
 class Command(BaseCommand):

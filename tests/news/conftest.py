@@ -1,0 +1,145 @@
+"""Organisations, representatives and news items, made through the services as in real life."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from members import services as members_services
+from members.models import Organisation
+from news import services
+from news.models import NewsItem
+
+PARIS = ZoneInfo("Europe/Paris")
+FOUNDED = date(2008, 1, 1)
+
+
+def paris(*args):
+    return datetime(*args, tzinfo=PARIS)
+
+
+@pytest.fixture
+def make_organisation(db):
+    counter = iter(range(1, 100_000))
+
+    def make(name=None, *, status="member", **fields):
+        number = next(counter)
+        name = name or f"Association {number}"
+        fields.setdefault("slug", f"association-{number}")
+        organisation = Organisation.objects.create(name=name, **fields)
+        if status in {"member", "former"}:
+            members_services.membership_admit_without_vote(
+                organisation=organisation, date=FOUNDED, reason="Membre fondateur."
+            )
+        if status == "observer":
+            members_services.membership_confirm_observer(
+                organisation=organisation, date=date(2014, 10, 1)
+            )
+        if status == "former":
+            members_services.membership_end(
+                organisation=organisation, date=date(2014, 1, 1), reason="Départ."
+            )
+        organisation.refresh_from_db()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def ccem(make_organisation):
+    return make_organisation("Comité contre l'esclavage moderne", acronym="CCEM", slug="ccem")
+
+
+@pytest.fixture
+def hors_la_rue(make_organisation):
+    return make_organisation("Hors la Rue", slug="hors-la-rue")
+
+
+@pytest.fixture
+def representative(make_user, ccem):
+    user = make_user("representative", email="rep@ccem.example.org", first_name="Bénédicte")
+    ccem.representatives.add(user)
+    return user
+
+
+@pytest.fixture
+def other_representative(make_user, hors_la_rue):
+    user = make_user("other", email="rep@horslarue.example.org")
+    hors_la_rue.representatives.add(user)
+    return user
+
+
+@pytest.fixture
+def representative_client(client, representative):
+    client.force_login(representative)
+    return client
+
+
+def content(**fields):
+    """The fields of an initiative, French only unless told."""
+    return {
+        "kind": NewsItem.Kind.PETITION,
+        "title_fr": "Déclaration des Balkans",
+        "summary_fr": "Une déclaration contre la traite à signer.",
+        "body_fr": "Le **CCEM** propose de signer.",
+        **fields,
+    }
+
+
+@pytest.fixture
+def make_item(coordinator):
+    """An item in the status asked for, through the workflow: a member's initiative with a
+    proposer, the collective's news without."""
+
+    def make(status=NewsItem.Status.DRAFT, *, proposer=None, when=None, **fields):
+        kind = NewsItem.Kind.PETITION if proposer else NewsItem.Kind.COMMUNIQUE
+        item = services.news_item_create(
+            by=coordinator, proposer=proposer, **content(kind=fields.pop("kind", kind), **fields)
+        )
+        if status == NewsItem.Status.DRAFT:
+            return item
+        if proposer:
+            services.news_submit(item=item, by=coordinator, notify=False)
+        if status == NewsItem.Status.RETURNED:
+            services.news_return(item=item, by=coordinator, reason="Le lien avec la traite ?")
+        elif status == NewsItem.Status.PUBLISHED:
+            services.news_publish(item=item, by=coordinator, when=when, notify=False)
+        item.refresh_from_db()
+        return item
+
+    return make
+
+
+@pytest.fixture
+def bulk_published(db):
+    """Many published items at once (for query counts), each with its organisations and
+    themes: rows written directly, as the workflow would leave them."""
+    from django.utils import timezone
+
+    def make(count, *, organisations=(), themes=(), event_start=None, prefix="Actualité"):
+        now = timezone.now()
+        items = NewsItem.objects.bulk_create(
+            NewsItem(
+                kind=NewsItem.Kind.COMMUNIQUE,
+                title_fr=f"{prefix} {number}",
+                summary_fr=f"Résumé {number}.",
+                slug=f"item-{number}-{now.timestamp():.0f}",
+                status=NewsItem.Status.PUBLISHED,
+                published_at=now,
+                event_start=event_start(number) if event_start else None,
+            )
+            for number in range(count)
+        )
+        NewsItem.organisations.through.objects.bulk_create(
+            NewsItem.organisations.through(newsitem=item, organisation=organisation)
+            for item in items
+            for organisation in organisations
+        )
+        NewsItem.themes.through.objects.bulk_create(
+            NewsItem.themes.through(newsitem=item, theme=theme)
+            for item in items
+            for theme in themes
+        )
+        return items
+
+    return make
