@@ -184,12 +184,38 @@ def build_legal_texts(rng):
     return LegalResource.objects.count()
 
 
+def build_news(rng):
+    from news.models import NewsItem
+
+    start = datetime(2014, 10, 1, 9, 0, tzinfo=PARIS)
+    NewsItem.objects.bulk_create(
+        [
+            NewsItem(
+                kind=NewsItem.Kind.values[number % len(NewsItem.Kind.values)],
+                title_fr=sentence(rng, WORDS_FR, 8),
+                title_en=sentence(rng, WORDS_EN, 8),
+                slug=f"news-{number}",
+                summary_fr=sentence(rng, WORDS_FR, 30),
+                summary_en=sentence(rng, WORDS_EN, 30),
+                body_fr=sentence(rng, WORDS_FR, 200),
+                body_en=sentence(rng, WORDS_EN, 200),
+                status=NewsItem.Status.PUBLISHED,
+                published_at=start + timedelta(hours=12 * number),
+            )
+            for number in range(NEWS_ITEMS)
+        ],
+        batch_size=1000,
+    )
+    return NewsItem.objects.count()
+
+
 def build():
     rng = random.Random(2014)
     sizes = {
         "organisations": build_organisations(rng),
         **build_meetings(rng),
         "legal texts": build_legal_texts(rng),
+        "news items": build_news(rng),
     }
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -33,6 +33,7 @@ def targets():
                 "public": True,
             },
             {"name": "library detail", "path": text.get_absolute_url(), "public": True},
+            {"name": "news", "path": reverse("news:item-list"), "public": True},
             {"name": "events", "path": reverse("meetings:event-list"), "public": True},
             {
                 "name": "member portal (logged in)",

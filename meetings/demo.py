@@ -241,24 +241,6 @@ MEETINGS = {
         ],
         "delegation": [],
     },
-    "acpe-colloquium": {
-        "kind": Meeting.Kind.EVENT,
-        "start": at(2014, 10, 16, 9),
-        "title_fr": "Colloque de l'ACPE sur la prostitution des mineurs en France",
-        "title_en": "ACPE conference on the prostitution of minors in France",
-        "summary_fr": (
-            "L'ACPE organise un colloque sur la prostitution des mineurs en France et lance une "
-            "campagne nationale. Renseignements et inscriptions : inscriptionacpe@gmail.com."
-        ),
-        "summary_en": (
-            "ACPE holds a conference on the prostitution of minors in France and launches a "
-            "national campaign. Information and registration: inscriptionacpe@gmail.com."
-        ),
-        "visibility": Meeting.Visibility.PUBLIC,
-        "status": Meeting.Status.PLANNED,
-        "people": [],
-        "delegation": [],
-    },
     "european-day": {
         "kind": Meeting.Kind.EVENT,
         "start": at(2014, 10, 18, 9),
