@@ -116,8 +116,8 @@ def run_wrk(url, *, duration, connections, cookie=None):
         raise SystemExit(f"wrk could not measure {url}:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     try:
-        p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-        p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+        p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+        p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     except ValueError as error:
         raise SystemExit(f"{error} in wrk's output for {url}:\n{output}") from error
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
