@@ -290,29 +290,53 @@ class AgendaItem(models.Model):
 
 
 def annex_upload_to(annex, filename):
+    # Where annexes kept their own file before they became documents of the library; still
+    # named by migration 0001.
     return f"meetings/annexes/{filename}"
 
 
-class Annex(models.Model):
-    """A document attached to an agenda item (the documents library will take these over)."""
+class AnnexQuerySet(models.QuerySet):
+    def with_documents(self):
+        return self.select_related("document").order_by("number", "pk")
 
+
+class Annex(models.Model):
+    """A document of the library attached to an agenda item, under the number the minutes cite
+    (« voir en annexe 2 »). The file, its title and who may read it are the document's."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="annexes"
+    )
     agenda_item = models.ForeignKey(
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="annexes"
     )
     number = models.PositiveSmallIntegerField(
         _("number"), help_text=_("As the minutes cite it: « voir en annexe 2 ».")
     )
-    title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to=annex_upload_to)
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="annexes",
+        help_text=_(
+            "A document of the library (members only unless made public there). Not there "
+            "yet? Add it with the « + » button, or in the library first."
+        ),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = AnnexQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("annex")
         verbose_name_plural = _("annexes")
-        ordering = ["agenda_item", "number", "pk"]
+        ordering = ["meeting", "number", "pk"]
 
     def __str__(self):
-        return _("Annex %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+        return _("Annex %(number)s: %(title)s") % {
+            "number": self.number,
+            "title": self.document.title,
+        }
 
 
 def overdue_first_ordering(today=None):

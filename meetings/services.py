@@ -158,6 +158,7 @@ def meeting_send_minutes(*, meeting, by):
                 "meeting": meeting,
                 "recipient": user,
                 "url": _absolute(meeting.get_absolute_url()),
+                "site_url": settings.SITE_URL,
             }
             subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
             text = render_to_string("meetings/email/minutes.txt", context)
