@@ -85,6 +85,8 @@ def annexes_to_documents(apps, schema_editor):
         for name, value in index_fields(document).items():
             setattr(document, name, value)
         document.save()
+        # In the library since it was uploaded, not since the migration ran.
+        Document.objects.filter(pk=document.pk).update(created_at=annex.uploaded_at)
         update_vectors(Document.objects.filter(pk=document.pk))
         annex.document = document
         annex.meeting = meeting

@@ -86,6 +86,7 @@ def test_an_uploaded_annex_becomes_a_members_only_document_with_the_same_file(ol
     assert document.title_fr == "Constats et propositions Justice"
     assert document.title_en == "Findings and proposals, Justice"
     assert document.date.isoformat() == "2014-09-29"
+    assert document.created_at == old.uploaded_at
     assert document.slug == "annexe-2-constats-et-propositions-justice-2014-09-29"
     assert not document.file_en
     with document.file_fr.open("rb") as handle:
