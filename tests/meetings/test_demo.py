@@ -49,7 +49,7 @@ def test_compte_rendu_of_29_september_holds_its_nine_sections_and_action_items(d
     ]:
         assert words in content, words
     assert content.count('class="action-item ') == demo.action_items.count() == 10
-    assert content.index("Prochaines rencontres") < content.index("1/")
+    assert content.index("Prochaines rencontres") < content.index('minutes__number">1/')
 
 
 def test_demo_participants_by_organisation(demo_client, demo):
