@@ -14,7 +14,9 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from collectif import locking
 from collectif.admin import TranslationStatusAdminMixin
+from collectif.trash import TrashAdminMixin
 
 from . import services
 from .models import (
@@ -199,7 +201,14 @@ class NextPlenaryForm(forms.Form):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class MeetingAdmin(
+    TrashAdminMixin,
+    locking.VersionedAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
+):
+    """The meeting and its minutes on one page; its version covers the inlines."""
+
     list_display = ["title", "start", "kind", "status", "visibility", "minutes_state"]
     list_filter = [
         "kind",
@@ -328,8 +337,27 @@ class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
             )
 
 
+class CoveredByTheMeetingVersion:
+    """Rows the meeting's page edits too (its inlines): changed on their own page, they give
+    the meeting a new version, so that a coordinator with the meeting open cannot undo it."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        locking.bump(Meeting, obj.meeting_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        locking.bump(Meeting, obj.meeting_id)
+
+    def delete_queryset(self, request, queryset):
+        meetings = set(queryset.values_list("meeting_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for meeting_id in meetings:
+            locking.bump(Meeting, meeting_id)
+
+
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TabbedTranslationAdmin):
+class AgendaItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
     """An agenda item on its own page (its action items and annexes are on the meeting's)."""
 
     list_display = ["title", "meeting", "position"]
@@ -337,6 +365,10 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
     search_fields = ["title_fr", "title_en", "meeting__title_fr"]
     autocomplete_fields = ["meeting"]
     fields = ["meeting", "position", "title", "minutes", "decisions"]
+
+    def get_queryset(self, request):
+        # Those of a meeting in the trash went with it.
+        return super().get_queryset(request).filter(meeting__deleted_at__isnull=True)
 
 
 class OpenByDefaultStatusFilter(admin.SimpleListFilter):
@@ -381,7 +413,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(TabbedTranslationAdmin):
+class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
     """Every action item of every meeting: open ones first, overdue at the top."""
 
     form = ActionItemForm

@@ -4,8 +4,11 @@ from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
+from collectif.trash import LiveManager, Trashable
 from members.access import is_member_reader
 from members.models import Organisation
 
@@ -47,8 +50,11 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
-    """A meeting of the collective, with an institution or a partner, or an outside event."""
+class Meeting(Versioned, Trashable, models.Model):
+    """A meeting of the collective, with an institution or a partner, or an outside event.
+
+    Deleting one moves it to the trash with its minutes (agenda, action items, attendance),
+    unless another record refers to it. Its version covers everything its admin page edits."""
 
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("plenary meeting of the collective")
@@ -136,7 +142,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = MeetingQuerySet.as_manager()
+    objects = LiveManager.from_queryset(MeetingQuerySet)()
+    all_objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
@@ -155,6 +162,35 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})
+
+    def trash_refusals(self):
+        counts = [
+            (
+                self.announced_in.count(),
+                lambda n: ngettext(
+                    "announced in the minutes of %(count)d meeting",
+                    "announced in the minutes of %(count)d meetings",
+                    n,
+                ),
+            ),
+            (
+                self.approved_minutes.count(),
+                lambda n: ngettext(
+                    "the minutes of %(count)d meeting were approved at it",
+                    "the minutes of %(count)d meetings were approved at it",
+                    n,
+                ),
+            ),
+            (
+                self.admission_votes.count(),
+                lambda n: ngettext(
+                    "%(count)d admission vote was held at it",
+                    "%(count)d admission votes were held at it",
+                    n,
+                ),
+            ),
+        ]
+        return [label(count) % {"count": count} for count, label in counts if count]
 
     def get_public_url(self):
         return reverse("meetings:event-detail", kwargs={"pk": self.pk})
@@ -402,6 +438,13 @@ class ActionItemQuerySet(models.QuerySet):
         )
 
 
+class ActionItemManager(models.Manager.from_queryset(ActionItemQuerySet)):
+    """The action items of meetings in the trash go with them."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(meeting__deleted_at__isnull=True)
+
+
 class ActionItem(models.Model):
     """An « À suivre »: what is to be done, by whom, by when."""
 
@@ -455,7 +498,7 @@ class ActionItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = ActionItemQuerySet.as_manager()
+    objects = ActionItemManager()
 
     class Meta:
         verbose_name = _("action item")

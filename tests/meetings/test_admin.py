@@ -105,6 +105,7 @@ def test_action_item_inline_only_offers_the_meetings_agenda_items(
         title_fr="Réunion du Collectif",
         start_0="29/09/2014",
         start_1="10:00",
+        version=meeting.version,
         **{
             "agenda_items-TOTAL_FORMS": "1",
             "agenda_items-INITIAL_FORMS": "1",
