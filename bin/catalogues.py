@@ -27,6 +27,8 @@ def fill_english(po):
         if fuzzy:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            # A previous plural without its previous singular is a syntax error to msgmerge.
+            entry.previous_msgid_plural = None
 
 
 def main():

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import translation_status
+from .locking import VersionedAdminMixin
 from .models import ContactMessage, Page, TextNeedingTranslation, Theme
 
 admin.site.site_header = _("Ensemble contre la traite — coordination")
@@ -23,7 +24,7 @@ class TranslationStatusAdminMixin:
 
 
 @admin.register(Page)
-class PageAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(VersionedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "title", "updated_at"]
     readonly_fields = ["key", "updated_at"]
     fields = ["key", "title", "intro", "body", "updated_at"]

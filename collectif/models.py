@@ -2,8 +2,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .locking import Versioned
 
-class Page(models.Model):
+
+class Page(Versioned, models.Model):
     """A site-wide page whose text coordinators edit in both languages."""
 
     class Key(models.TextChoices):

@@ -9,6 +9,9 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from collectif.locking import VersionedAdminMixin
+from collectif.trash import TrashAdminMixin
+
 from . import services
 from .models import CHECK_INTERVAL, Document, IssuingBody, LegalResource, LinkCheck
 from .resources import LegalResourceResource
@@ -67,7 +70,9 @@ class IssuingBodyAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(LegalResource)
-class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
+class LegalResourceAdmin(
+    TrashAdminMixin, VersionedAdminMixin, ImportExportMixin, TabbedTranslationAdmin
+):
     resource_classes = [LegalResourceResource]
     formats = [CSV, XLSX]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -163,7 +168,7 @@ class LegalResourceAdmin(ImportExportMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "date", "visibility"]
     list_filter = ["visibility", "kind"]
     search_fields = ["title_fr", "title_en", "slug"]

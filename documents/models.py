@@ -7,9 +7,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
+from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
+from collectif.trash import LiveManager, Trashable
 
 from . import search
 from .access import can_see_members_only
@@ -114,8 +116,11 @@ class LegalResourceQuerySet(models.QuerySet):
         return self.select_related("body")
 
 
-class LegalResource(SearchableText):
-    """A text of the law library « Droit »: a treaty, a directive, a law, a report…"""
+class LegalResource(Versioned, Trashable, SearchableText):
+    """A text of the law library « Droit »: a treaty, a directive, a law, a report…
+
+    Deleting one moves it to the trash, unless a text of the library amends it or it replaces
+    one (their pages and forms point to it)."""
 
     class Kind(models.TextChoices):
         CONVENTION = "convention", _("Convention")
@@ -217,7 +222,8 @@ class LegalResource(SearchableText):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = LegalResourceQuerySet.as_manager()
+    objects = LiveManager.from_queryset(LegalResourceQuerySet)()
+    all_objects = LegalResourceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("legal resource")
@@ -239,6 +245,27 @@ class LegalResource(SearchableText):
             errors["replaced_by"] = _("Say which text replaces this one.")
         if errors:
             raise ValidationError(errors)
+
+    def trash_refusals(self):
+        counts = [
+            (
+                self.amended_by.count(),
+                lambda n: ngettext(
+                    "%(count)d text of the library amends it",
+                    "%(count)d texts of the library amend it",
+                    n,
+                ),
+            ),
+            (
+                self.replaces.count(),
+                lambda n: ngettext(
+                    "it replaces %(count)d text of the library",
+                    "it replaces %(count)d texts of the library",
+                    n,
+                ),
+            ),
+        ]
+        return [label(count) % {"count": count} for count, label in counts if count]
 
     def versions(self):
         """What exists in each language: [(language, file or None, url)], French first."""
@@ -268,7 +295,7 @@ class DocumentQuerySet(models.QuerySet):
         return search.ranked(self, query)
 
 
-class Document(SearchableText):
+class Document(Versioned, SearchableText):
     """One of the collective's own documents: a communiqué, a position handed to a ministry,
     an annex of minutes, a tool."""
 

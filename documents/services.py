@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import link_sources, linkcheck, search
@@ -92,7 +93,7 @@ def texts_reindex(*, queryset, batch_size=500):
 @transaction.atomic
 def legal_resources_mark_checked(*, queryset, day=None):
     """Record that a coordinator checked these texts to be current."""
-    return queryset.update(last_checked=day or timezone.localdate())
+    return queryset.update(last_checked=day or timezone.localdate(), version=F("version") + 1)
 
 
 @dataclass

@@ -3,7 +3,6 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,8 +14,9 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from collectif import locking
 from collectif.admin import TranslationStatusAdminMixin
-from collectif.uploads import PdfUploadField
+from collectif.trash import TrashAdminMixin
 
 from . import services
 from .models import (
@@ -83,7 +83,20 @@ class ActionItemForm(forms.ModelForm):
         return cleaned
 
 
-class ActionItemInline(TranslationStackedInline):
+class MeetingAgendaItemChoices:
+    """An inline of the meeting page whose rows belong to one of the meeting's agenda items:
+    only those are offered."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_item":
+            meeting_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id).order_by(
+                "position", "pk"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ActionItemInline(MeetingAgendaItemChoices, TranslationStackedInline):
     """Action items belong to an agenda item: save a new agenda item first, then give it its
     action items here."""
 
@@ -102,13 +115,51 @@ class ActionItemInline(TranslationStackedInline):
     # A plain list: some twenty-five organisations, and one click less than a search box.
     verbose_name_plural = _("action items (« À suivre »)")
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "agenda_item":
-            meeting_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id).order_by(
-                "position", "pk"
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+class AnnexForm(forms.ModelForm):
+    class Meta:
+        model = Annex
+        fields = ["agenda_item", "number", "document"]
+
+    def clean(self):
+        cleaned = super().clean()
+        agenda_item, meeting = cleaned.get("agenda_item"), self.instance.meeting_id
+        if agenda_item and meeting and agenda_item.meeting_id != meeting:
+            self.add_error("agenda_item", _("Choose an agenda item of this meeting."))
+        return cleaned
+
+
+class AnnexFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        numbers = set()
+        for form in self.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            number = form.cleaned_data.get("number")
+            if number is None:
+                continue
+            if number in numbers:
+                form.add_error(
+                    "number",
+                    _("Annex %(number)s is already given: each annex has its own number.")
+                    % {"number": number},
+                )
+            numbers.add(number)
+
+
+class AnnexInline(MeetingAgendaItemChoices, admin.TabularInline):
+    """The minutes cite their annexes by number (« voir en annexe 2 »); each is a document of
+    the library, which says who may read it."""
+
+    model = Annex
+    form = AnnexForm
+    formset = AnnexFormSet
+    fk_name = "meeting"
+    extra = 0
+    fields = ["agenda_item", "number", "document"]
+    autocomplete_fields = ["document"]
+    verbose_name_plural = _("annexes (documents of the library)")
 
 
 class AttendanceInline(TranslationTabularInline):
@@ -150,7 +201,14 @@ class NextPlenaryForm(forms.Form):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class MeetingAdmin(
+    TrashAdminMixin,
+    locking.VersionedAdminMixin,
+    TranslationStatusAdminMixin,
+    TabbedTranslationAdmin,
+):
+    """The meeting and its minutes on one page; its version covers the inlines."""
+
     list_display = ["title", "start", "kind", "status", "visibility", "minutes_state"]
     list_filter = [
         "kind",
@@ -165,6 +223,7 @@ class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     inlines = [
         AgendaItemInline,
         ActionItemInline,
+        AnnexInline,
         AttendanceInline,
         PersonMetInline,
         DelegationInline,
@@ -278,23 +337,38 @@ class MeetingAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
             )
 
 
-class AnnexInline(TranslationTabularInline):
-    model = Annex
-    extra = 0
-    fields = ["number", "title", "file"]
-    formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
+class CoveredByTheMeetingVersion:
+    """Rows the meeting's page edits too (its inlines): changed on their own page, they give
+    the meeting a new version, so that a coordinator with the meeting open cannot undo it."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        locking.bump(Meeting, obj.meeting_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        locking.bump(Meeting, obj.meeting_id)
+
+    def delete_queryset(self, request, queryset):
+        meetings = set(queryset.values_list("meeting_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for meeting_id in meetings:
+            locking.bump(Meeting, meeting_id)
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TabbedTranslationAdmin):
-    """An agenda item on its own page, for its annexes."""
+class AgendaItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
+    """An agenda item on its own page (its action items and annexes are on the meeting's)."""
 
     list_display = ["title", "meeting", "position"]
     list_select_related = ["meeting"]
     search_fields = ["title_fr", "title_en", "meeting__title_fr"]
     autocomplete_fields = ["meeting"]
     fields = ["meeting", "position", "title", "minutes", "decisions"]
-    inlines = [AnnexInline]
+
+    def get_queryset(self, request):
+        # Those of a meeting in the trash went with it.
+        return super().get_queryset(request).filter(meeting__deleted_at__isnull=True)
 
 
 class OpenByDefaultStatusFilter(admin.SimpleListFilter):
@@ -339,7 +413,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(TabbedTranslationAdmin):
+class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
     """Every action item of every meeting: open ones first, overdue at the top."""
 
     form = ActionItemForm

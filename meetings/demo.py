@@ -4,9 +4,9 @@ minutes, and the meetings those minutes report or announce.
 
 The minutes give no time for the meetings of 11 and 29 September or for the public events:
 they are set in the morning (the plenary at 10:00–12:30, like the next one; SOS Esclaves
-joined it « à partir de 11h30 »). The annexes (launch communiqué, « constats et
-propositions ») are not in the seed, so none is invented; the text still cites them. The
-English of the sections' text is left to the members (the minutes ask them for it): the
+joined it « à partir de 11h30 »). The annexes the minutes cite are the documents the library's
+demo creates (documents.demo, loaded first): the launch communiqué (annex 1, public) and the
+two « constats et propositions » (annexes 2 and 3, members only). The English of the sections' text is left to the members (the minutes ask them for it): the
 English pages show the French, marked as such. Idempotent: what exists is left as is, so an
 action item marked done stays done.
 """
@@ -14,10 +14,11 @@ action item marked done stays done.
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from documents.models import Document
 from members.models import Organisation
 
 from . import services
-from .models import ActionItem, AgendaItem, Attendance, Meeting, PersonMet
+from .models import ActionItem, AgendaItem, Annex, Attendance, Meeting, PersonMet
 
 PARIS = ZoneInfo("Europe/Paris")
 SC_ADDRESS = "106 rue du Bac, 75341 Paris cedex 07"
@@ -451,6 +452,13 @@ A noter : les outils élaborés précédemment par le Collectif seront utilisés
     ),
 ]
 
+# (section of the minutes, annex number, slug of the document in the library)
+ANNEXES = [
+    (1, 1, "communique-lancement-site-2014"),
+    (2, 2, "constats-propositions-justice-2014-09-11"),
+    (2, 3, "constats-propositions-interieur-2014-09-29"),
+]
+
 # (organisation slug, person, note FR, note EN)
 PARTICIPANTS = [
     ("acpe", "Raffaella Tatangelo", "", ""),
@@ -588,6 +596,18 @@ def _plenary_of_29_september(announced):
     return meeting, True
 
 
+def _annexes(meeting):
+    """Link the annexes the minutes cite, once; a number already given is left as it is."""
+    items = {item.position: item for item in meeting.agenda_items.all()}
+    documents = Document.objects.in_bulk([slug for _, _, slug in ANNEXES], field_name="slug")
+    for position, number, slug in ANNEXES:
+        Annex.objects.get_or_create(
+            meeting=meeting,
+            number=number,
+            defaults={"agenda_item": items[position], "document": documents[slug]},
+        )
+
+
 def load():
     meetings, created = {}, 0
     for key, spec in MEETINGS.items():
@@ -597,11 +617,13 @@ def load():
         [meetings["interior-2"], meetings["plenary-november"], meetings["cfdt"]]
     )
     created += was_created
+    _annexes(plenary)
     open_for_ccem = ActionItem.objects.open().for_organisation(
         Organisation.objects.get(slug="ccem")
     )
     return [
         f"{created} meeting(s) created ({Meeting.objects.count()} in all); the minutes of "
         f"29 September 2014 have {plenary.agenda_items.count()} sections and "
-        f"{plenary.action_items.count()} action items ({open_for_ccem.count()} open for the CCEM)",
+        f"{plenary.action_items.count()} action items ({open_for_ccem.count()} open for the CCEM) "
+        f"and {plenary.annexes.count()} annexes",
     ]

@@ -4,8 +4,11 @@ from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
+from collectif.trash import LiveManager, Trashable
 from members.access import is_member_reader
 from members.models import Organisation
 
@@ -47,8 +50,11 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
-    """A meeting of the collective, with an institution or a partner, or an outside event."""
+class Meeting(Versioned, Trashable, models.Model):
+    """A meeting of the collective, with an institution or a partner, or an outside event.
+
+    Deleting one moves it to the trash with its minutes (agenda, action items, attendance),
+    unless another record refers to it. Its version covers everything its admin page edits."""
 
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("plenary meeting of the collective")
@@ -136,7 +142,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = MeetingQuerySet.as_manager()
+    objects = LiveManager.from_queryset(MeetingQuerySet)()
+    all_objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
@@ -155,6 +162,35 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})
+
+    def trash_refusals(self):
+        counts = [
+            (
+                self.announced_in.count(),
+                lambda n: ngettext(
+                    "announced in the minutes of %(count)d meeting",
+                    "announced in the minutes of %(count)d meetings",
+                    n,
+                ),
+            ),
+            (
+                self.approved_minutes.count(),
+                lambda n: ngettext(
+                    "the minutes of %(count)d meeting were approved at it",
+                    "the minutes of %(count)d meetings were approved at it",
+                    n,
+                ),
+            ),
+            (
+                self.admission_votes.count(),
+                lambda n: ngettext(
+                    "%(count)d admission vote was held at it",
+                    "%(count)d admission votes were held at it",
+                    n,
+                ),
+            ),
+        ]
+        return [label(count) % {"count": count} for count, label in counts if count]
 
     def get_public_url(self):
         return reverse("meetings:event-detail", kwargs={"pk": self.pk})
@@ -290,29 +326,53 @@ class AgendaItem(models.Model):
 
 
 def annex_upload_to(annex, filename):
+    # Where annexes kept their own file before they became documents of the library; still
+    # named by migration 0001.
     return f"meetings/annexes/{filename}"
 
 
-class Annex(models.Model):
-    """A document attached to an agenda item (the documents library will take these over)."""
+class AnnexQuerySet(models.QuerySet):
+    def with_documents(self):
+        return self.select_related("document").order_by("number", "pk")
 
+
+class Annex(models.Model):
+    """A document of the library attached to an agenda item, under the number the minutes cite
+    (« voir en annexe 2 »). The file, its title and who may read it are the document's."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="annexes"
+    )
     agenda_item = models.ForeignKey(
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="annexes"
     )
     number = models.PositiveSmallIntegerField(
         _("number"), help_text=_("As the minutes cite it: « voir en annexe 2 ».")
     )
-    title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to=annex_upload_to)
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="annexes",
+        help_text=_(
+            "A document of the library (members only unless made public there). Not there "
+            "yet? Add it with the « + » button, or in the library first."
+        ),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = AnnexQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("annex")
         verbose_name_plural = _("annexes")
-        ordering = ["agenda_item", "number", "pk"]
+        ordering = ["meeting", "number", "pk"]
 
     def __str__(self):
-        return _("Annex %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+        return _("Annex %(number)s: %(title)s") % {
+            "number": self.number,
+            "title": self.document.title,
+        }
 
 
 def overdue_first_ordering(today=None):
@@ -378,6 +438,13 @@ class ActionItemQuerySet(models.QuerySet):
         )
 
 
+class ActionItemManager(models.Manager.from_queryset(ActionItemQuerySet)):
+    """The action items of meetings in the trash go with them."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(meeting__deleted_at__isnull=True)
+
+
 class ActionItem(models.Model):
     """An « À suivre »: what is to be done, by whom, by when."""
 
@@ -431,7 +498,7 @@ class ActionItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = ActionItemQuerySet.as_manager()
+    objects = ActionItemManager()
 
     class Meta:
         verbose_name = _("action item")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from collectif.permissions import is_coordinator
 from members.models import Organisation
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, can_read_minutes
+from .models import ActionItem, AgendaItem, Annex, Attendance, Meeting, can_read_minutes
 
 
 @dataclass
@@ -37,6 +37,12 @@ class Reader:
         if not item.restricted or self.is_coordinator:
             return True
         return any(o.pk in self.organisation_ids for o in item.organisations.all())
+
+    def may_open(self, document):
+        """Whether to list an annex: the documents app's rule (public documents for anyone,
+        members-only ones for member readers), which is also the rule of who reads minutes,
+        so it costs no query here. The document's own page enforces it again."""
+        return document.is_public or self.reads_minutes
 
     def may_close(self, item):
         if not item.is_open:
@@ -117,7 +123,7 @@ def minutes_for(meeting, *, user):
         AgendaItem.objects.filter(meeting=meeting)
         .order_by("position", "pk")
         .prefetch_related(
-            "annexes",
+            Prefetch("annexes", queryset=Annex.objects.with_documents()),
             Prefetch(
                 "action_items",
                 queryset=ActionItem.objects.order_by("position", "pk").prefetch_related(owners),
@@ -127,6 +133,7 @@ def minutes_for(meeting, *, user):
     for number, item in enumerate(items, start=1):
         item.number = number
         item.visible_action_items = [a for a in item.action_items.all() if reader.sees(a)]
+        item.visible_annexes = [a for a in item.annexes.all() if reader.may_open(a.document)]
         for action in item.visible_action_items:
             action.closable = reader.may_close(action)
             action.overdue = action.is_overdue(today)

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from collectif import locking
 from collectif.permissions import is_coordinator
 from members.capabilities import Capability
 from members.models import Organisation
@@ -34,9 +35,11 @@ def delegation_validate(*, organisation):
 @transaction.atomic
 def delegation_add(*, meeting, organisation):
     delegation_validate(organisation=organisation)
-    delegation, _created = Delegation.objects.get_or_create(
+    delegation, created = Delegation.objects.get_or_create(
         meeting=meeting, organisation=organisation
     )
+    if created:
+        locking.bump(Meeting, meeting.pk)
     return delegation
 
 
@@ -65,6 +68,8 @@ def action_item_close(*, item, by, status=ActionItem.Status.DONE, comment="", on
     if comment:
         item.comment = comment
     item.save(update_fields=["status", "done_on", "closed_by", "comment"])
+    # A coordinator with the meeting's page open must not put the item back as it was.
+    locking.bump(Meeting, item.meeting_id)
     return item
 
 
@@ -76,6 +81,7 @@ def action_item_reopen(*, item, by):
     item.done_on = None
     item.closed_by = None
     item.save(update_fields=["status", "done_on", "closed_by"])
+    locking.bump(Meeting, item.meeting_id)
     return item
 
 
@@ -158,6 +164,7 @@ def meeting_send_minutes(*, meeting, by):
                 "meeting": meeting,
                 "recipient": user,
                 "url": _absolute(meeting.get_absolute_url()),
+                "site_url": settings.SITE_URL,
             }
             subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
             text = render_to_string("meetings/email/minutes.txt", context)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ActionItem, AgendaItem, Annex, Attendance, Meeting, PersonMet
+from .models import ActionItem, AgendaItem, Attendance, Meeting, PersonMet
 
 
 @register(Meeting)
@@ -21,11 +21,6 @@ class AttendanceTranslationOptions(TranslationOptions):
 @register(AgendaItem)
 class AgendaItemTranslationOptions(TranslationOptions):
     fields = ("title", "minutes", "decisions")
-
-
-@register(Annex)
-class AnnexTranslationOptions(TranslationOptions):
-    fields = ("title",)
 
 
 @register(ActionItem)

@@ -15,6 +15,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from collectif.admin import TranslationStatusAdminMixin
+from collectif.locking import VersionedAdminMixin
+from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
 
 from . import services
@@ -162,7 +164,13 @@ class MembershipChangeForm(forms.Form):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(
+    TrashAdminMixin,
+    VersionedAdminMixin,
+    TranslationStatusAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
+):
     list_display = [
         "name",
         "acronym",

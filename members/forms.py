@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from collectif.locking import VersionedFormMixin
 from collectif.models import Theme
 from collectif.uploads import ImageUploadField, PdfUploadField
 
@@ -45,7 +46,7 @@ def https_by_default(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         formfield_callback = https_by_default
@@ -80,7 +81,7 @@ class OrganisationForm(forms.ModelForm):
             self.initial["themes"] = list(self.instance.themes.all())
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(VersionedFormMixin, forms.ModelForm):
     confirm = forms.BooleanField(
         label=_(
             "I confirm that this contact is accurate, and that the fields marked public may "

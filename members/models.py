@@ -5,6 +5,10 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from collectif.locking import Versioned
+from collectif.trash import LiveManager, Trashable
 
 from . import capabilities
 from .capabilities import Capability, MembershipStatus
@@ -70,8 +74,11 @@ class OrganisationQuerySet(models.QuerySet):
         return self.with_status_on(date).filter(status_on_date=MembershipStatus.MEMBER)
 
 
-class Organisation(models.Model):
-    """A member association of the collective, or one on its way in or out."""
+class Organisation(Versioned, Trashable, models.Model):
+    """A member association of the collective, or one on its way in or out.
+
+    Deleting one moves it to the trash, unless the collective's records (votes, meetings,
+    action items) name it: an association that leaves becomes a former member instead."""
 
     Status = MembershipStatus
 
@@ -162,7 +169,8 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = OrganisationQuerySet.as_manager()
+    objects = LiveManager.from_queryset(OrganisationQuerySet)()
+    all_objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -177,6 +185,37 @@ class Organisation(models.Model):
 
     def can(self, capability):
         return capabilities.can(self.status, capability)
+
+    def trash_refusals(self):
+        # The minutes and votes name it: hiding it would leave them pointing at nothing.
+        counts = [
+            (
+                self.admission_votes.count(),
+                lambda n: ngettext("%(count)d admission vote", "%(count)d admission votes", n),
+            ),
+            (
+                self.attendances.count(),
+                lambda n: ngettext(
+                    "%(count)d attendance at a meeting", "%(count)d attendances at meetings", n
+                ),
+            ),
+            (
+                self.delegations.count(),
+                lambda n: ngettext("%(count)d delegation", "%(count)d delegations", n),
+            ),
+            (
+                self.action_items.count(),
+                lambda n: ngettext("%(count)d action item", "%(count)d action items", n),
+            ),
+            (
+                self.proposed_news.count() + self.news_items.count(),
+                lambda n: ngettext("%(count)d news item", "%(count)d news items", n),
+            ),
+        ]
+        reasons = [label(count) % {"count": count} for count, label in counts if count]
+        if reasons:
+            reasons.append(_("an association that leaves is recorded as a former member"))
+        return reasons
 
     def refusal_reason(self, capability):
         return capabilities.refusal_reason(self, capability)

@@ -19,6 +19,7 @@ from django.views.generic import FormView, TemplateView, View
 from collectif import services as collectif_services
 from collectif import translation_status
 from collectif.forms import TranslationForm
+from collectif.locking import StaleRecord
 from collectif.permissions import is_coordinator
 
 from . import services
@@ -63,11 +64,21 @@ class RepresentativeMixin(LoginRequiredMixin):
 
 class OrganisationFormMixin(RepresentativeMixin):
     """A model form on a fresh copy of the organisation: an invalid form must not alter the
-    organisation shown around it."""
+    organisation shown around it. The form carries the organisation's version: `save()` hands
+    it to the service, and a stale one is refused like any invalid input, the input kept."""
 
     def get_form_kwargs(self):
         instance = Organisation.objects.get(pk=self.organisation.pk)
         return {**super().get_form_kwargs(), "instance": instance}
+
+    def form_valid(self, form):
+        try:
+            self.save(form)
+        except StaleRecord as stale:
+            form.add_error(None, stale)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -86,31 +97,31 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 class OrganisationEditView(OrganisationFormMixin, FormView):
     template_name = "members/portal/organisation_form.html"
     form_class = OrganisationForm
+    success_message = _("The page of your organisation has been updated.")
 
-    def form_valid(self, form):
+    def save(self, form):
         data = {name: form.cleaned_data[name] for name in OrganisationForm.Meta.fields}
         services.organisation_update(
             organisation=self.organisation,
             by=self.request.user,
             themes=form.cleaned_data["themes"],
+            version=form.loaded_version,
             **data,
         )
-        messages.success(self.request, _("The page of your organisation has been updated."))
-        return redirect(self.get_success_url())
 
 
 class ContactEditView(OrganisationFormMixin, FormView):
     template_name = "members/portal/contact_form.html"
     form_class = ContactForm
+    success_message = _("The contact has been saved and confirmed as public and accurate.")
 
-    def form_valid(self, form):
+    def save(self, form):
         services.organisation_update_contact(
-            organisation=self.organisation, by=self.request.user, **form.contact_data()
+            organisation=self.organisation,
+            by=self.request.user,
+            version=form.loaded_version,
+            **form.contact_data(),
         )
-        messages.success(
-            self.request, _("The contact has been saved and confirmed as public and accurate.")
-        )
-        return redirect(self.get_success_url())
 
 
 class LogoEditView(RepresentativeMixin, FormView):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from collectif import translation_status
+from collectif import locking, translation_status
 
 from .models import (
     ActivityReport,
@@ -252,12 +252,16 @@ def _save(instance, *, by, update_fields=None):
 
 
 @transaction.atomic
-def organisation_update(*, organisation, by, themes=None, **fields):
-    """Change the organisation's presentation (descriptions, websites, network, themes)."""
+def organisation_update(*, organisation, by, themes=None, version=None, **fields):
+    """Change the organisation's presentation (descriptions, websites, network, themes).
+    With `version` (the one the form was loaded with), refused with locking.StaleRecord if
+    someone else changed the organisation since."""
     editable = {"description_fr", "description_en", "website_fr", "website_en", "network"}
     unknown = set(fields) - editable
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
+    if version is not None:
+        locking.claim(organisation, version)
     for name, value in fields.items():
         setattr(organisation, name, value)
     _save(organisation, by=by)
@@ -283,12 +287,15 @@ CONTACT_FIELDS = {
 
 
 @transaction.atomic
-def organisation_update_contact(*, organisation, by, confirmed_on=None, **fields):
+def organisation_update_contact(*, organisation, by, confirmed_on=None, version=None, **fields):
     """Change the public contact and the choice of what the public sees. The organisation
-    confirms, each time, that the contact is accurate and may be published as chosen."""
+    confirms, each time, that the contact is accurate and may be published as chosen. With
+    `version`, refused like organisation_update if someone else changed it since."""
     unknown = set(fields) - CONTACT_FIELDS
     if unknown:
         raise ValueError(f"Not contact fields: {sorted(unknown)}")
+    if version is not None:
+        locking.claim(organisation, version)
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.contact_confirmed_on = confirmed_on or timezone.localdate()

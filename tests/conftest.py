@@ -54,6 +54,19 @@ def coordinator_client(client, coordinator):
 
 
 @pytest.fixture
+def coordinators(coordinator, make_user):
+    """Two coordinators, each in a browser of their own."""
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(coordinator)
+    other = make_user("second-coordinator", is_staff=True)
+    other.groups.add(Group.objects.get(name=COORDINATION_GROUP))
+    second.force_login(other)
+    return first, second
+
+
+@pytest.fixture
 def make_organisation(db):
     counter = iter(range(1, 100_000))
 

@@ -113,3 +113,36 @@ def test_public_agenda_offers_its_feed(page, live_server, demo):
     link = page.locator('link[rel="alternate"][type="text/calendar"]')
     expect(link).to_have_attribute("href", "/en/events/calendar.ics")
     get_user_model()  # the demo accounts exist
+
+
+def test_coordinator_cites_a_library_document_as_annex_and_member_opens_it(
+    page, browser, live_server, login, demo
+):
+    """The annex inline of the meeting page searches the library; the compte-rendu links the
+    annex to the document's page, which the documents app opens to member readers only."""
+    login(page, "demo-coordinator")
+    november = Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-11-07")
+    november.agenda_items.create(position=1, title="Point sur les démarches", title_fr="Point")
+    page.goto(live_server.url + f"/admin/meetings/meeting/{november.pk}/change/")
+    page.locator("#annexes-group .add-row a").click()
+    page.select_option("#id_annexes-0-agenda_item", label="Point")
+    page.fill("#id_annexes-0-number", "1")
+    page.locator("#annexes-0 .field-document .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill("Intérieur")
+    page.locator(".select2-results__option", has_text="ministère de l'Intérieur").click()
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("modifié")
+    annex = november.annexes.select_related("document").get()
+    assert annex.document.slug == "constats-propositions-interieur-2014-09-29"
+
+    member = browser.new_page()
+    portal_login(member, live_server, "demo-member")
+    member.goto(live_server.url + november.get_absolute_url())
+    member.get_by_role("link", name=re.compile("Annexe 1")).click()
+    expect(member.locator("h1")).to_contain_text("Constats et propositions remis au ministère")
+    member.close()
+
+    visitor = browser.new_page()
+    response = visitor.goto(live_server.url + annex.document.get_absolute_url())
+    assert response.status == 404
+    visitor.close()

@@ -116,3 +116,40 @@ def test_member_pages_have_no_axe_violation(
     page.locator("button[type=submit]").last.click()
     expect(page.locator(".form-errors")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_member_and_coordinator_on_the_same_page_nothing_is_overwritten(
+    page, browser, live_server, login, demo, language, assert_accessible
+):
+    """The member opens its presentation; a coordinator saves the organisation in the admin
+    meanwhile; the member's save is refused, its text kept in the form, and the page stays
+    accessible."""
+    from members.models import Organisation
+
+    path = {"fr": "/fr/espace-membre/connexion/", "en": "/en/member-area/login/"}[language]
+    login(page, "demo-member", path=path)
+    with translation.override(language):
+        page.goto(live_server.url + reverse("portal:organisation-edit", kwargs={"slug": "ccem"}))
+    label = {"fr": "Description en anglais", "en": "Description in English"}[language]
+    page.get_by_label(label).fill("Written by the member.")
+
+    coordinator = browser.new_page()
+    login(coordinator, "demo-coordinator")
+    ccem = Organisation.objects.get(slug="ccem")
+    coordinator.goto(live_server.url + f"/admin/members/organisation/{ccem.pk}/change/")
+    coordinator.locator("#id_acronym").fill("C.C.E.M.")
+    coordinator.locator("input[name=_save]").click()
+    expect(coordinator.locator(".messagelist")).to_contain_text("modifié")
+    coordinator.close()
+
+    page.get_by_role("button", name={"fr": "Enregistrer", "en": "Save"}[language]).click()
+    message = {
+        "fr": "Quelqu'un d'autre a modifié cette fiche depuis que vous l'avez ouverte",
+        "en": "Someone else changed this record since you opened it",
+    }[language]
+    expect(page.locator(".form-errors")).to_contain_text(message)
+    expect(page.get_by_label(label)).to_have_value("Written by the member.")
+    assert_accessible(page)
+    ccem.refresh_from_db()
+    assert ccem.acronym == "C.C.E.M." and ccem.description_en != "Written by the member."

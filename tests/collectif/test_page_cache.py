@@ -39,6 +39,7 @@ def test_a_coordinators_edit_shows_at_once(client, coordinator):
         "intro_en": page.intro_en,
         "body_fr": page.body_fr,
         "body_en": page.body_en,
+        "version": page.version,
     }
     response = editor.post(f"/admin/collectif/page/{page.pk}/change/", data)
     assert response.status_code == 302

@@ -141,6 +141,7 @@ def test_admin_save_records_which_language_changed(coordinator_client):
         "intro_en": page.intro_en,
         "body_fr": page.body_fr + "\n\nMise à jour.",
         "body_en": page.body_en,
+        "version": page.version,
     }
     response = coordinator_client.post(f"/admin/collectif/page/{page.pk}/change/", data)
     assert response.status_code == 302

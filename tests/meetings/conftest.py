@@ -4,8 +4,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.base import ContentFile
 
-from meetings.models import ActionItem, AgendaItem, Meeting
+from documents import services as documents_services
+from documents.models import Document
+from documents.pdfmaker import make_pdf
+from meetings.models import ActionItem, AgendaItem, Annex, Meeting
 from members import services as members_services
 from members.models import Organisation
 
@@ -113,5 +117,34 @@ def make_action(db):
         action = ActionItem.objects.create(meeting=meeting, agenda_item=agenda_item, **fields)
         action.organisations.set(organisations)
         return action
+
+    return make
+
+
+@pytest.fixture
+def make_annex(db):
+    """An annex of an agenda item: a document of the library (members only by default), with a
+    French PDF, saved through the documents' service as the admin does."""
+    numbers = iter(range(1, 100_000))
+
+    def make(agenda_item, *, number=None, visibility="members", title="Constats et propositions"):
+        serial = next(numbers)
+        document = Document(
+            slug=f"annexe-{serial}",
+            title_fr=title,
+            kind=Document.Kind.MINUTES_ANNEX,
+            date=date(2014, 9, 29),
+            visibility=visibility,
+        )
+        document.file_fr.save(
+            f"annexe-{serial}.pdf", ContentFile(make_pdf([f"{title} {serial}"])), save=False
+        )
+        documents_services.document_save(document=document)
+        return Annex.objects.create(
+            meeting=agenda_item.meeting,
+            agenda_item=agenda_item,
+            number=number or serial,
+            document=document,
+        )
 
     return make

@@ -11,6 +11,8 @@ from .conftest import paris
 
 pytestmark = pytest.mark.django_db
 
+INLINES = ["agenda_items", "action_items", "annexes", "attendances", "people_met", "delegations"]
+
 
 def management(prefix, total=0):
     return {
@@ -42,7 +44,7 @@ def meeting_form(**extra):
         "minutes_approved_on": "",
         "minutes_approved_at": "",
     }
-    for prefix in ["agenda_items", "action_items", "attendances", "people_met", "delegations"]:
+    for prefix in INLINES:
         data.update(management(prefix))
     data.update(extra)
     return data
@@ -53,7 +55,7 @@ def test_meeting_change_page_has_every_inline(coordinator_client, make_meeting):
     content = coordinator_client.get(
         reverse("admin:meetings_meeting_change", args=[meeting.pk])
     ).content.decode()
-    for prefix in ["agenda_items", "action_items", "attendances", "people_met", "delegations"]:
+    for prefix in INLINES:
         assert f'id="id_{prefix}-TOTAL_FORMS"' in content
 
 
@@ -103,6 +105,7 @@ def test_action_item_inline_only_offers_the_meetings_agenda_items(
         title_fr="Réunion du Collectif",
         start_0="29/09/2014",
         start_1="10:00",
+        version=meeting.version,
         **{
             "agenda_items-TOTAL_FORMS": "1",
             "agenda_items-INITIAL_FORMS": "1",

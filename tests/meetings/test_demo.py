@@ -4,6 +4,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 
 from meetings.models import ActionItem, Meeting
 from members.models import Organisation
@@ -48,7 +49,7 @@ def test_compte_rendu_of_29_september_holds_its_nine_sections_and_action_items(d
     ]:
         assert words in content, words
     assert content.count('class="action-item ') == demo.action_items.count() == 10
-    assert content.index("Prochaines rencontres") < content.index("1/")
+    assert content.index("Prochaines rencontres") < content.index('minutes__number">1/')
 
 
 def test_demo_participants_by_organisation(demo_client, demo):
@@ -83,3 +84,20 @@ def test_demo_november_plenary_follows_up_the_open_items(demo_client, demo):
     content = demo_client.get(november.get_absolute_url()).content.decode()
     assert "Suivi des actions" in content
     assert "Bénédicte Bourgeois transmettra le document" in content
+
+
+def test_minutes_of_29_september_link_their_three_annexes_to_the_library(demo, demo_client):
+    annexes = list(demo.annexes.select_related("agenda_item", "document").order_by("number"))
+    assert [(a.number, a.agenda_item.position, a.document.slug) for a in annexes] == [
+        (1, 1, "communique-lancement-site-2014"),
+        (2, 2, "constats-propositions-justice-2014-09-11"),
+        (3, 2, "constats-propositions-interieur-2014-09-29"),
+    ]
+    assert [a.document.is_public for a in annexes] == [True, False, False]
+    content = demo_client.get(demo.get_absolute_url()).content.decode()
+    for annex in annexes:
+        assert f'href="{annex.document.get_absolute_url()}"' in content
+    visitor = Client()
+    assert visitor.get(annexes[0].document.get_absolute_url()).status_code == 200
+    assert visitor.get(annexes[1].document.get_absolute_url()).status_code == 404
+    assert demo_client.get(annexes[1].document.get_absolute_url()).status_code == 200

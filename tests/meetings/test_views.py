@@ -315,22 +315,24 @@ def test_follow_up_of_earlier_items_tops_the_next_plenary(
     make_action(september, organisations=[ccem], text="Transmettre la déclaration.")
     content = member_client.get(november.get_absolute_url()).content.decode()
     assert "Suivi des actions" in content
-    assert content.index("Transmettre la déclaration.") < content.index("1/")
+    # (The number of the first section, not a "1/" of an address holding the meeting's id.)
+    assert content.index("Transmettre la déclaration.") < content.index('minutes__number">1/')
 
 
 # --- Query counts ----------------------------------------------------------------------------
 
-# Session and user (2), the reader's rights (4), the meeting, its agenda items, annexes, action
+# Session and user (2), the reader's rights (4), the meeting, its agenda items, annexes (with their
+# documents), action
 # items and their owners, attendance, people met, delegation, announced meetings and the people
 # they meet (10 — 1 for the plenary's follow-up, with owners): measured, kept from growing.
 MINUTES_QUERIES = 15
 
 
-def minutes_with(make_meeting, make_action, organisations, count):
+def minutes_with(make_meeting, make_action, make_annex, organisations, count):
     meeting = make_meeting(items=count)
     for item in meeting.agenda_items.all():
         make_action(meeting, agenda_item=item, organisations=organisations)
-        item.annexes.create(number=item.position, title="Annexe", file="meetings/annexes/a.pdf")
+        make_annex(item, number=item.position)
         meeting.attendances.create(
             person=f"Personne {item.position}", organisation=organisations[0]
         )
@@ -339,15 +341,17 @@ def minutes_with(make_meeting, make_action, organisations, count):
 
 
 def test_minutes_cost_the_same_queries_with_5_and_50_agenda_items(
-    member_client, make_meeting, make_action, ccem, django_assert_num_queries
+    member_client, make_meeting, make_action, make_annex, ccem, django_assert_num_queries
 ):
-    small = minutes_with(make_meeting, make_action, [ccem], 5)
-    large = minutes_with(make_meeting, make_action, [ccem], 50)
+    small = minutes_with(make_meeting, make_action, make_annex, [ccem], 5)
+    large = minutes_with(make_meeting, make_action, make_annex, [ccem], 50)
     with CaptureQueriesContext(connection) as small_queries:
         assert member_client.get(small.get_absolute_url()).status_code == 200
     with django_assert_num_queries(len(small_queries)):
         response = member_client.get(large.get_absolute_url())
-    assert response.content.decode().count('class="minutes__number"') == 50
+    content = response.content.decode()
+    assert content.count('class="minutes__number"') == 50
+    assert content.count('class="annex"') == 50
     assert len(small_queries) == MINUTES_QUERIES
 
 

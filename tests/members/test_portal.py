@@ -206,6 +206,7 @@ def test_representative_edits_descriptions_side_by_side(
             "website_en": "",
             "network": "",
             "themes": [minors.pk],
+            "version": member.version,
         },
     )
     assert response.status_code == 302
@@ -222,13 +223,23 @@ def test_bad_website_is_refused_in_the_visitors_language_and_nothing_is_saved(
 ):
     response = representative_client.post(
         url("organisation-edit", member, language="en"),
-        {"description_fr": "Changé", "description_en": "", "website_fr": "not a web address"},
+        {
+            "description_fr": "Changé",
+            "description_en": "",
+            "website_fr": "not a web address",
+            "version": member.version,
+        },
     )
     assert response.status_code == 200
     assert "Enter a valid URL." in response.content.decode()
     french = representative_client.post(
         url("organisation-edit", member),
-        {"description_fr": "Changé", "description_en": "", "website_fr": "pas une adresse"},
+        {
+            "description_fr": "Changé",
+            "description_en": "",
+            "website_fr": "pas une adresse",
+            "version": member.version,
+        },
     )
     assert "Saisissez une URL valide." in french.content.decode()
     member.refresh_from_db()
@@ -252,7 +263,9 @@ CONTACT = {
 
 def test_contact_is_saved_with_its_confirmation_date(representative_client, member, time_machine):
     time_machine.move_to("2015-02-10 10:00")
-    response = representative_client.post(url("contact-edit", member), {**CONTACT, "confirm": "on"})
+    response = representative_client.post(
+        url("contact-edit", member), {**CONTACT, "confirm": "on", "version": member.version}
+    )
     assert response.status_code == 302
     member.refresh_from_db()
     assert member.contact_confirmed_on == date(2015, 2, 10)
@@ -263,7 +276,9 @@ def test_contact_is_saved_with_its_confirmation_date(representative_client, memb
 
 
 def test_contact_is_not_saved_without_the_confirmation(representative_client, member):
-    response = representative_client.post(url("contact-edit", member), CONTACT)
+    response = representative_client.post(
+        url("contact-edit", member), {**CONTACT, "version": member.version}
+    )
     assert response.status_code == 200
     assert "Merci de confirmer le contact" in response.content.decode()
     member.refresh_from_db()
@@ -272,6 +287,7 @@ def test_contact_is_not_saved_without_the_confirmation(representative_client, me
 
 def test_contact_needs_a_name_and_a_way_to_reach_it(representative_client, member):
     data = {**CONTACT, "confirm": "on", "contact_last_name": "", "contact_first_name": ""}
+    data["version"] = member.version
     data["contact_email"] = ""
     content = representative_client.post(url("contact-edit", member, language="en"), data)
     content = content.content.decode()

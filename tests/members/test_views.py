@@ -269,7 +269,11 @@ def test_public_member_pages_are_cached_and_a_members_edit_shows_at_once(
     editor.force_login(representative)
     editor.post(
         url("organisation-edit", member),
-        {"description_fr": "Nouveau texte.", "description_en": "A new text."},
+        {
+            "description_fr": "Nouveau texte.",
+            "description_en": "A new text.",
+            "version": member.version,
+        },
     )
     assert "A new text." in client.get(detail(member, "en")).content.decode()
     cache.clear()

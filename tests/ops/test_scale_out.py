@@ -141,6 +141,7 @@ def test_session_and_cache_invalidation_are_shared_by_two_servers(cluster):
         dict(re.findall(r'<textarea name="(\w+_(?:fr|en))"[^>]*>\n?([^<]*)</textarea>', form))
     )
     fields = {name: html.unescape(value) for name, value in fields.items()}
+    fields["version"] = re.search(r'<input type="hidden" name="version" value="(\d+)"', form)[1]
     fields["title_fr"] = "Le Collectif, édité sur B"
     post(
         coordinator,

@@ -7,7 +7,14 @@ from collectif.page_cache import invalidate_pages
 
 # Each app contributes its demo content, in dependency order. A module's load() is idempotent
 # and returns lines worth printing (accounts created, what was loaded).
-DEMO_MODULES = ["collectif.demo", "members.demo", "meetings.demo", "documents.demo", "news.demo"]
+# (The minutes of meetings.demo link documents of documents.demo as their annexes.)
+DEMO_MODULES = [
+    "collectif.demo",
+    "members.demo",
+    "documents.demo",
+    "meetings.demo",
+    "news.demo",
+]
 
 
 class Command(BaseCommand):
