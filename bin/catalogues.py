@@ -27,6 +27,7 @@ def fill_english(po):
         if fuzzy:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
 
 
 def main():

@@ -48,6 +48,8 @@ SQL = [
 ]
 NUL = "a\x00b"
 ONE_MB = "x" * (1024 * 1024)
+# The longest value an address may carry (query strings stop at 8 kB: 414 beyond).
+LONG = "x" * 7000
 # Odd but valid text: a right-to-left override, the astral plane, quotes and wildcards.
 STRANGE = ["\u202egnp.exe", "😀" * 50, "'\"\\%_"]
 TEXT_PAYLOADS = [*XSS, *SQL, NUL, *STRANGE]
@@ -57,7 +59,7 @@ FORM_MARKUP = ["<script>alert('xss-form')</script>", "<img src=x onerror=alert(2
 FORM_PAYLOAD = f"x'\">{FORM_MARKUP[0]}{FORM_MARKUP[1]} OR '1'='1 --"
 MARKUP = [*XSS, *FORM_MARKUP]
 # Query-string values already percent-encoded: bytes that are not UTF-8, a NUL, overlong forms.
-RAW_QUERY_VALUES = ["%ff%fe", "%00", "%c0%af", "%e2%28%a1", "%ed%a0%80", "%25%00%ff", "%"]
+RAW_QUERY_VALUES = ["%ff%fe", "%00", "%c0%af", "%ed%a0%80", "%25%00%ff", "%"]
 
 # What hypothesis generates for query parameters and form fields: any text (NUL, control
 # characters, any script), mixed with the hand-written payloads.
@@ -84,7 +86,7 @@ def escaped(payload):
     return html.escape(payload)
 
 
-ANSWERS = (200, 301, 302, 400, 403, 404, 405, 413)
+ANSWERS = (200, 301, 302, 400, 403, 404, 405, 413, 414)
 
 
 def raw_markup(response, payloads=MARKUP):
@@ -189,6 +191,10 @@ def pdf_file(name="rapport.pdf"):
 def client_for(client, site):
     """The test client logged in as "anonymous", "representative" or "coordinator"."""
 
+    # A server error is a finding to report with the others, not an exception that stops the
+    # test at the first one.
+    client.raise_request_exception = False
+
     def login(who):
         client.logout()
         if who != "anonymous":
@@ -253,11 +259,8 @@ PAGES = [
 # Admin change lists searched with ?q= (and their other parameters).
 ADMIN_CHANGELISTS = [
     "admin:members_organisation_changelist",
-    "admin:members_internationalnetwork_changelist",
     "admin:meetings_meeting_changelist",
-    "admin:meetings_actionitem_changelist",
     "admin:documents_legalresource_changelist",
-    "admin:documents_document_changelist",
     "admin:collectif_contactmessage_changelist",
     "admin:auth_user_changelist",
 ]

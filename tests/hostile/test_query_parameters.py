@@ -11,6 +11,7 @@ from members.models import Organisation
 
 from .conftest import (
     HYPOTHESIS,
+    LONG,
     ONE_MB,
     PAGES,
     RAW_QUERY_VALUES,
@@ -26,7 +27,7 @@ from .conftest import (
 pytestmark = pytest.mark.django_db
 
 PAGES_WITH_PARAMS = [page for page in PAGES if page.params]
-NUMBERS = ["-1", "0", "99999999999999999999999999", "1e308", "NaN", "0x10"]
+NUMBERS = ["-1", "0", "99999999999999999999999999", "1e308"]
 
 
 def test_every_page_answers_in_both_languages(client_for, site):
@@ -46,7 +47,7 @@ def test_hostile_values_in_every_parameter(client_for, site, page):
     url = page.url(site)
     findings = Findings()
     for name in page.params:
-        for payload in [*TEXT_PAYLOADS, ONE_MB, *NUMBERS]:
+        for payload in [*TEXT_PAYLOADS, LONG, ONE_MB, *NUMBERS]:
             findings.check(client.get(url, {name: payload}), what=f"{name}={payload[:40]!r}")
         for raw in RAW_QUERY_VALUES:
             findings.check(client.get(f"{url}?{name}={raw}"), what=f"{name}={raw}")
@@ -69,7 +70,8 @@ def test_hostile_query_strings_on_every_page(client_for, site):
             url = page.url(site, language)
             findings.check(client.get(f"{url}?{markup}"))
             findings.check(client.get(f"{url}?{raw}"))
-        findings.check(client.get(url, {"x": ONE_MB}))
+        findings.check(client.get(url, {"x": LONG}))
+        findings.check(client.get(url, {"x": ONE_MB}), allowed=(414,))
     findings.assert_none()
 
 
