@@ -36,6 +36,11 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
+    def clean_subject(self):
+        # One line: it becomes the subject of the mail, where a line break would start a new
+        # header (Bcc: …). A browser sends none; whatever sends one gets them as spaces.
+        return " ".join(self.cleaned_data["subject"].split())
+
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
 

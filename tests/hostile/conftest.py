@@ -47,12 +47,14 @@ SQL = [
     "\\'; SELECT pg_sleep(5); --",
 ]
 NUL = "a\x00b"
+# Line breaks where one line is expected: a header injection if it reaches a mail header.
+CRLF = "x\r\nBcc: victim@example.org\r\n\r\nbody"
 ONE_MB = "x" * (1024 * 1024)
 # The longest value an address may carry (query strings stop at 8 kB: 414 beyond).
 LONG = "x" * 7000
 # Odd but valid text: a right-to-left override, the astral plane, quotes and wildcards.
 STRANGE = ["\u202egnp.exe", "😀" * 50, "'\"\\%_"]
-TEXT_PAYLOADS = [*XSS, *SQL, NUL, *STRANGE]
+TEXT_PAYLOADS = [*XSS, *SQL, NUL, CRLF, *STRANGE]
 # One value that is all of them at once, for form fields: if the field keeps it, the pages
 # that show it must escape it.
 FORM_MARKUP = ["<script>alert('xss-form')</script>", "<img src=x onerror=alert(2)>"]

@@ -5,10 +5,12 @@ Never a server error."""
 from urllib.parse import urlencode
 
 import pytest
+from django.core import mail
 from hypothesis import given
 from hypothesis import strategies as st
 
 from .conftest import (
+    CRLF,
     FORM_PAYLOAD,
     FORMS,
     HYPOTHESIS,
@@ -24,14 +26,21 @@ pytestmark = pytest.mark.django_db
 TEXT_FORMS = [form for form in FORMS if form.text_fields]
 
 
-def submit(client, site, form, data, *, findings, language="fr", payloads=None):
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what a request leaves for after its transaction (mails are sent then), as in
+    production: its failures are the request's."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def submit(client, site, form, data, *, findings, committed, language="fr", payloads=None):
     """Post `data`; if the form kept it, visit the pages that show it."""
     if form.prepare:
         form.prepare(client, site)
     kwargs = {} if payloads is None else {"payloads": payloads}
-    response = findings.check(
-        client.post(form.url(site, language), data), what=str(sorted(data))[:80], **kwargs
-    )
+    with committed():
+        response = client.post(form.url(site, language), data)
+    findings.check(response, what=str(sorted(data))[:80], **kwargs)
     if response.status_code == 302:
         for url in form.shown_urls(site, language):
             findings.check(client.get(url), **kwargs)
@@ -39,27 +48,29 @@ def submit(client, site, form, data, *, findings, language="fr", payloads=None):
 
 
 @pytest.mark.parametrize("form", TEXT_FORMS, ids=str)
-def test_hostile_text_in_every_field(client_for, site, form):
-    """Markup with SQL, a NUL, 1 MB, and bytes that are not UTF-8, one field at a time, the
-    others valid."""
+def test_hostile_text_in_every_field(client_for, site, form, committed):
+    """Markup with SQL, a NUL, line breaks, 1 MB, and bytes that are not UTF-8, one field at a
+    time, the others valid."""
     client = client_for(form.user)
     findings = Findings()
     for name in form.text_fields:
-        for payload in (FORM_PAYLOAD, NUL, ONE_MB):
-            submit(client, site, form, {**form.valid(site), name: payload}, findings=findings)
+        for payload in (FORM_PAYLOAD, NUL, CRLF, ONE_MB):
+            data = {**form.valid(site), name: payload}
+            submit(client, site, form, data, findings=findings, committed=committed)
         valid = {key: value for key, value in form.valid(site).items() if key != name}
         body = f"{urlencode(valid, doseq=True)}&{name}=%ff%fe%00%c0%af"
         if form.prepare:
             form.prepare(client, site)
-        findings.check(
-            client.post(form.url(site), body, content_type="application/x-www-form-urlencoded"),
-            what=f"{name}=%ff%fe%00%c0%af",
-        )
+        with committed():
+            response = client.post(
+                form.url(site), body, content_type="application/x-www-form-urlencoded"
+            )
+        findings.check(response, what=f"{name}=%ff%fe%00%c0%af")
     findings.assert_none()
 
 
 @pytest.mark.parametrize("form", TEXT_FORMS, ids=str)
-def test_generated_text_in_every_field(client_for, site, form):
+def test_generated_text_in_every_field(client_for, site, form, committed):
     client = client_for(form.user)
 
     @HYPOTHESIS
@@ -67,10 +78,22 @@ def test_generated_text_in_every_field(client_for, site, form):
     def check(values):
         findings = Findings()
         data = {**form.valid(site), **values}
-        submit(client, site, form, data, findings=findings, payloads=markup_in(*values.values()))
+        payloads = markup_in(*values.values())
+        submit(client, site, form, data, findings=findings, committed=committed, payloads=payloads)
         findings.assert_none()
 
     check()
+
+
+def test_line_breaks_never_reach_a_mail_header(client, site, committed):
+    """The subject becomes the mail's: a line break there would add headers (Bcc: …)."""
+    data = {**FORMS[0].valid(site), "subject": "Question\r\nBcc: victim@example.org\nX: y"}
+    with committed():
+        response = client.post("/fr/contact/", data)
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "[contrelatraite] Question Bcc: victim@example.org X: y"
+    assert message.bcc == []
 
 
 def test_null_character_is_refused_in_the_visitors_language(client, site):
