@@ -93,7 +93,7 @@ ANSWERS = (200, 301, 302, 400, 403, 404, 405, 413, 414)
 
 def raw_markup(response, payloads=MARKUP):
     """The payloads that show raw in an HTML answer (escaped, they are harmless)."""
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
         return []
     page = response.content.decode("utf-8", errors="replace")
     return [payload for payload in payloads if payload in page]
