@@ -25,6 +25,7 @@ from collectif.models import Theme
 from documents import services as documents_services
 from documents.models import Document, IssuingBody, LegalResource
 from documents.pdfmaker import make_pdf
+from meetings import services as meetings_services
 from meetings.models import ActionItem, AgendaItem, Meeting
 from members import services as members_services
 
@@ -171,7 +172,9 @@ def site(make_user, make_organisation, coordinator):
         meeting=meeting, agenda_item=item, text_fr="Transmettre le rapport d'activité 2013."
     )
     action.organisations.set([organisation])
+    calendar = meetings_services.calendar_feed_renew(user=representative)
     return SimpleNamespace(
+        calendar_token=calendar.calendar_token,
         theme=theme,
         organisation=organisation,
         network=network,
@@ -249,8 +252,14 @@ PAGES = [
     Page("meetings:event-list"),
     Page("meetings:event-detail", kwargs=lambda s: {"pk": s.meeting.pk}),
     Page("meetings:feed"),
+    Page("meetings:personal-feed", kwargs=lambda s: {"token": s.calendar_token}),
     Page("portal:login", ("next",)),
     Page("portal:password-reset"),
+    Page("portal:password-reset-done"),
+    Page("portal:password-change", user="representative"),
+    Page("sitemap"),
+    Page("healthz"),
+    Page("admin:login", ("next",)),
     Page("portal:dashboard", user="representative"),
     Page("meetings-portal:meeting-list", ("kind", "year"), user="representative"),
     Page("meetings-portal:meeting-list", ("kind", "year"), user="coordinator"),
@@ -350,6 +359,13 @@ FORMS = [
         "anonymous",
         lambda s: {"username": "representative", "password": "wrong password"},
         text_fields=("username", "password"),
+    ),
+    Form(
+        "admin-login",
+        "admin:login",
+        "anonymous",
+        lambda s: {"username": "coordinator", "password": "wrong password", "next": "/admin/"},
+        text_fields=("username", "password", "next"),
     ),
     Form(
         "password-reset",

@@ -330,3 +330,19 @@ def test_server_error_page_is_styled_in_the_visitors_language(client, language, 
     assert 'href="/static/css/main.css"' in page
     assert f'<html lang="{language}">' in page
     assert text in page
+
+
+def test_hostile_addresses_with_the_page_cache_on(client, site, settings, recwarn):
+    """The page cache keys pages by their address: odd addresses are answered the same,
+    make valid cache keys, and what one visitor's hostile address produced is never served
+    for another address."""
+    settings.PAGE_CACHE_SECONDS = 600
+    findings = Findings()
+    for query in ["q=%ff%fe", "q=%00", f"q={'x' * 9000}", f"q={XSS[0]}", "%c0%af=1", "q=%"]:
+        for _ in range(2):  # the second answer may come from the cache
+            findings.check(client.get(f"/fr/droit/?{query}"))
+    findings.assert_none()
+    assert not [w for w in recwarn if w.category.__name__ == "CacheKeyWarning"]
+    plain = client.get("/fr/droit/")
+    assert plain.status_code == 200
+    assert "xss-script" not in plain.content.decode()
