@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import translation_status
 from .locking import VersionedAdminMixin
@@ -21,6 +24,31 @@ class TranslationStatusAdminMixin:
         changes = translation_status.pending_changes(obj)
         super().save_model(request, obj, form, change)
         translation_status.record(obj, changes)
+
+
+def _is_key(model, value):
+    field = model._meta.pk
+    try:
+        field.get_prep_value(field.to_python(unquote(value)))
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple_history's admin, whose history pages answer an address with an id that is not
+    one as Django's own admin pages do (a message, back to the index) instead of failing."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not _is_key(self.model, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        history_model = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+        if not (_is_key(self.model, object_id) and _is_key(history_model.model, version_id)):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Page)

@@ -1,6 +1,16 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+
+
+def _absolute(request, path):
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        # Only the 400 page answering an unknown Host header gets here: it must not fail on
+        # the very header it refuses.
+        return path
 
 
 def site(request):
@@ -11,7 +21,7 @@ def site(request):
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": request.build_absolute_uri(translate_url(path, code)),
+            "url": _absolute(request, translate_url(path, code)),
             "path": translate_url(path, code),
             "current": code == current,
         }
@@ -20,5 +30,5 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "language_alternates": alternates,
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": _absolute(request, request.path),
     }

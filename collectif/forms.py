@@ -6,6 +6,17 @@ from modeltranslation.utils import build_localized_fieldname
 from . import translation_status
 from .models import ContactMessage
 
+# What a form accepts in a long text (description, presentation, address, translation): far
+# above any real text, far below what would bloat a page. A model TextField sets no limit.
+LONG_TEXT_MAX_LENGTH = 10_000
+
+
+def bounded_text(model_field, **kwargs):
+    """A form field as usual, with a length limit for a text the model leaves unlimited."""
+    if isinstance(model_field, models.TextField) and not model_field.max_length:
+        kwargs.setdefault("max_length", LONG_TEXT_MAX_LENGTH)
+    return model_field.formfield(**kwargs)
+
 
 class ContactForm(forms.ModelForm):
     # Honeypot: hidden from people (CSS, aria-hidden, no tab stop), filled in by robots.
@@ -24,6 +35,11 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_subject(self):
+        # One line: it becomes the subject of the mail, where a line break would start a new
+        # header (Bcc: …). A browser sends none; whatever sends one gets them as spaces.
+        return " ".join(self.cleaned_data["subject"].split())
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
@@ -45,7 +61,7 @@ class TranslationForm(forms.Form):
                 label=_("%(field)s in English") % {"field": model_field.verbose_name.capitalize()},
                 required=False,
                 initial=self._value(text.field, language),
-                max_length=getattr(model_field, "max_length", None),
+                max_length=getattr(model_field, "max_length", None) or LONG_TEXT_MAX_LENGTH,
                 widget=(
                     forms.Textarea(attrs={"rows": 6, "lang": language})
                     if isinstance(model_field, models.TextField)

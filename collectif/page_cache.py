@@ -6,6 +6,8 @@ bumps a generation number that is part of every key. Nothing is cached for a req
 session or messages cookie, nor any response that sets a cookie or varies on it (forms with a
 CSRF token, logged-in pages)."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 
@@ -24,6 +26,15 @@ def invalidate_pages():
 
 def _generation():
     return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def _address_key(path):
+    """The page's address in its cache key: as is when short, so that keys stay readable;
+    hashed when long or odd, so that any address makes a valid key (250 characters at most,
+    no control character, as memcached and Django's key checks want)."""
+    if len(path) <= 200 and path.isascii() and path.isprintable() and " " not in path:
+        return path
+    return "sha256:" + hashlib.sha256(path.encode()).hexdigest()
 
 
 def _personal(request):
@@ -61,7 +72,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
             return self.get_response(request)
-        key = f"page-cache:{_generation()}:{request.method}:{request.get_full_path()}"
+        key = f"page-cache:{_generation()}:{request.method}:{_address_key(request.get_full_path())}"
         response = cache.get(key)
         if response is not None:
             return response

@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,9 +24,13 @@ class ContactRateLimited(Exception):
 
 def client_address(request):
     if settings.USE_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        # Anything but an address there (a proxy that does not add one, a forged header) is
+        # ignored: django-axes stores it in an address column, which PostgreSQL checks.
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            pass
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -52,3 +52,9 @@ class ContactView(FormView):
             _("Thank you. Your message has reached the coordination of the collective."),
         )
         return redirect("collectif:contact")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token, or with one that no longer matches (the
+    session ended, cookies are off, or another site sent it)."""
+    return render(request, "403_csrf.html", status=403)

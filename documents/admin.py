@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -167,6 +168,29 @@ class LegalResourceAdmin(
         return super().process_result(result, request)
 
 
+class CurrentFile(str):
+    """A stored file's name, with the address the admin's widget links it to."""
+
+    def __new__(cls, name, url):
+        current = super().__new__(cls, name)
+        current.url = url
+        return current
+
+
+class PrivateFileWidget(AdminFileWidget):
+    """The admin's file input for the collective's documents. Their storage has no public
+    address (asking a file's URL fails, and failed the whole change page): the current file
+    links to the download view instead, which checks who may read it."""
+
+    download_url = ""
+
+    def is_initial(self, value):
+        return bool(value)
+
+    def format_value(self, value):
+        return CurrentFile(value.name, self.download_url) if self.is_initial(value) else None
+
+
 @admin.register(Document)
 class DocumentAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "date", "visibility"]
@@ -188,6 +212,17 @@ class DocumentAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
         "created_at",
         "updated_at",
     ]
+
+    formfield_overrides = {models.FileField: {"widget": PrivateFileWidget}}
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and obj.slug:
+            for language in ("fr", "en"):
+                form.base_fields[f"file_{language}"].widget.download_url = reverse(
+                    "documents:document-file", kwargs={"slug": obj.slug, "language": language}
+                )
+        return form
 
     def save_model(self, request, obj, form, change):
         services.document_save(document=obj)

@@ -12,9 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from collectif.admin import TranslationStatusAdminMixin
+from collectif.admin import HistoryAdmin, TranslationStatusAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -101,9 +100,7 @@ class AdmissionVoteInline(admin.TabularInline):
 
 
 @admin.register(InternationalNetwork)
-class InternationalNetworkAdmin(
-    TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
+class InternationalNetworkAdmin(TranslationStatusAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "website"]
     search_fields = ["name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -168,7 +165,7 @@ class OrganisationAdmin(
     TrashAdminMixin,
     VersionedAdminMixin,
     TranslationStatusAdminMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
     TabbedTranslationAdmin,
 ):
     list_display = [
@@ -394,7 +391,7 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(SimpleHistoryAdmin):
+class ActivityReportAdmin(HistoryAdmin):
     list_display = ["organisation", "year", "language", "uploaded_at"]
     list_filter = ["year", "language"]
     search_fields = ["organisation__name", "organisation__acronym"]

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from collectif.forms import bounded_text
 from collectif.locking import VersionedFormMixin
 from collectif.models import Theme
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -43,7 +44,7 @@ def https_by_default(model_field, **kwargs):
     """Form fields as usual; a web address typed without its scheme gets https://."""
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"
-    return model_field.formfield(**kwargs)
+    return bounded_text(model_field, **kwargs)
 
 
 class OrganisationForm(VersionedFormMixin, forms.ModelForm):
@@ -92,6 +93,7 @@ class ContactForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = bounded_text
         fields = [
             "contact_first_name",
             "contact_last_name",

@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from collectif.admin import HistoryAdmin
 from collectif.uploads import ImageUploadField
 
 from . import newsletter as mailing
@@ -42,7 +42,7 @@ class NewsItemTransitionInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class NewsItemAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "proposer", "status", "published_at", "review_link"]
     list_filter = ["status", "kind", "proposer", "themes"]
     list_select_related = ["proposer"]

@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core import serializers
+from django.db import transaction
 from django.utils import translation
 
 from collectif.permissions import COORDINATION_GROUP
@@ -12,6 +15,44 @@ from members import services as members_services
 from members.models import Organisation
 
 FOUNDED = date(2008, 1, 1)
+
+
+# Rebuilt by Django itself after each flush (post_migrate), so not restored here.
+REBUILT_MODELS = {"contenttypes.contenttype", "auth.permission"}
+
+
+@pytest.fixture(scope="session")
+def migrated_content(django_db_setup, django_db_blocker):
+    """The rows the data migrations created (site pages, themes, the Coordination group...),
+    with natural keys for content types and permissions, whose ids change after a flush."""
+    with django_db_blocker.unblock():
+        rows = [
+            row
+            for model in apps.get_models()
+            if model._meta.label_lower not in REBUILT_MODELS
+            for row in model._default_manager.all()
+        ]
+        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
+
+
+@pytest.fixture(autouse=True)
+def _migrated_content_present(request):
+    """Transactional tests (browser tests: the live server must see their data) empty every
+    table when they end, and the rows the data migrations made are gone for the tests after
+    them. Django's serialized_rollback would put them back, but it misses them once Playwright's
+    event loop runs in this thread (asgiref then hands out another connection object, without
+    the serialized copy): they are put back here, for any test that finds them missing."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    content = request.getfixturevalue("migrated_content")
+    request.getfixturevalue("_django_db_helper")
+    if Group.objects.filter(name=COORDINATION_GROUP).exists():
+        return
+    # In one transaction: foreign keys are checked at commit, whatever the rows' order.
+    with transaction.atomic():
+        for row in serializers.deserialize("json", content):
+            row.save()
 
 
 @pytest.fixture(autouse=True)

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # must see the language prefix).
     "django.middleware.locale.LocaleMiddleware",
     "collectif.middleware.AdminLanguageMiddleware",
+    # After the language is known: its 400, 405 and 413 pages speak the visitor's language.
+    "collectif.middleware.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -269,6 +271,17 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+# A form sent without its token, or with an expired one: a page of the site that says what to
+# do, in the visitor's language (Django's own is in English and unstyled).
+CSRF_FAILURE_VIEW = "collectif.views.csrf_failure"
+# Form fields stay within Django's defaults (2.5 MB of text, 1,000 fields, 100 files); a whole
+# request, files included, within this: above the largest admin form (a meeting with several
+# 30 MB annexes), far below what would fill the disk. Larger is refused before it is read.
+REQUEST_MAX_BYTES = int(os.environ.get("DJANGO_REQUEST_MAX_MB", "100")) * 1024 * 1024
+# Longer query strings are refused, and the admin's searches cut (see
+# collectif.middleware.RequestLimitsMiddleware).
+QUERY_STRING_MAX_LENGTH = 8192
+ADMIN_SEARCH_MAX_LENGTH = 200
 
 # --- Site behaviour -----------------------------------------------------------------------------
 

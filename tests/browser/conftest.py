@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
-from django.core import serializers
-from django.db import transaction
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # test itself are still synchronous and safe.
@@ -45,37 +42,6 @@ def browser_type_launch_args(browser_type_launch_args):
         "headless": True,
         "args": CHROMIUM_FLAGS,
     }
-
-
-# Rebuilt by Django itself after each flush (post_migrate), so not restored here.
-REBUILT_MODELS = {"contenttypes.contenttype", "auth.permission"}
-
-
-def restorable_models():
-    return [model for model in apps.get_models() if model._meta.label_lower not in REBUILT_MODELS]
-
-
-@pytest.fixture(scope="session")
-def migrated_content(django_db_setup, django_db_blocker):
-    """The rows the data migrations created (site pages, themes, the Coordination group...),
-    with natural keys for content types and permissions, whose ids change after a flush."""
-    with django_db_blocker.unblock():
-        rows = [row for model in restorable_models() for row in model._default_manager.all()]
-        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
-
-
-@pytest.fixture(autouse=True)
-def _restore_migrated_content(request, migrated_content):
-    """Browser tests are transactional (the live server must see their data), so the tables are
-    emptied after each one. Django's serialized_rollback would put the migrated rows back, but
-    it misses them once Playwright's event loop runs in this thread (asgiref then hands out
-    another connection object, without the serialized copy), so they are restored here."""
-    if "live_server" in request.fixturenames:
-        request.getfixturevalue("_django_db_helper")
-        # In one transaction: foreign keys are checked at commit, whatever the rows' order.
-        with transaction.atomic():
-            for row in serializers.deserialize("json", migrated_content):
-                row.save()
 
 
 @pytest.fixture(scope="session")

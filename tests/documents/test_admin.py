@@ -97,3 +97,18 @@ def test_coordination_group_manages_the_library(coordinator):
     assert coordinator.has_perm("documents.change_legalresource")
     assert coordinator.has_perm("documents.add_issuingbody")
     assert coordinator.has_perm("documents.view_linkcheck")
+
+
+def test_document_with_a_file_opens_in_the_admin_with_a_link_to_its_download(
+    coordinator_client, make_document
+):
+    """The private storage has no public address: the change page links the current file to
+    the download view (asking the storage for a URL failed the whole page)."""
+    document = make_document(slug="constats", file_fr=pdf_upload("Constats et propositions"))
+    response = coordinator_client.get(
+        reverse("admin:documents_document_change", args=[document.pk])
+    )
+    assert response.status_code == 200
+    link = reverse("documents:document-file", kwargs={"slug": "constats", "language": "fr"})
+    assert f'<a href="{link}">{document.file_fr.name}</a>' in response.content.decode()
+    assert coordinator_client.get(link).status_code == 200

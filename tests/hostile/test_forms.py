@@ -1,0 +1,136 @@
+"""Every form of the site, fed hostile text in every field: either the text is kept and every
+page that shows it escapes it, or the form says what is wrong in the visitor's language.
+Never a server error."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.core import mail
+from hypothesis import given
+from hypothesis import strategies as st
+
+from .conftest import (
+    CRLF,
+    FORM_PAYLOAD,
+    FORMS,
+    HYPOTHESIS,
+    NUL,
+    ONE_MB,
+    Findings,
+    hostile_text,
+    markup_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+TEXT_FORMS = [form for form in FORMS if form.text_fields]
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what a request leaves for after its transaction (mails are sent then), as in
+    production: its failures are the request's."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def submit(client, site, form, data, *, findings, committed, language="fr", payloads=None):
+    """Post `data`; if the form kept it, visit the pages that show it."""
+    if form.prepare:
+        form.prepare(client, site)
+    kwargs = {} if payloads is None else {"payloads": payloads}
+    with committed():
+        response = client.post(form.url(site, language), data)
+    findings.check(response, what=str(sorted(data))[:80], **kwargs)
+    if response.status_code == 302:
+        for url in form.shown_urls(site, language):
+            findings.check(client.get(url), **kwargs)
+    return response
+
+
+@pytest.mark.parametrize("form", TEXT_FORMS, ids=str)
+def test_hostile_text_in_every_field(client_for, site, form, committed):
+    """Markup with SQL, a NUL, line breaks, 1 MB, and bytes that are not UTF-8, one field at a
+    time, the others valid."""
+    client = client_for(form.user)
+    findings = Findings()
+    for name in form.text_fields:
+        for payload in (FORM_PAYLOAD, NUL, CRLF, ONE_MB):
+            data = {**form.valid(site), name: payload}
+            submit(client, site, form, data, findings=findings, committed=committed)
+        valid = {key: value for key, value in form.valid(site).items() if key != name}
+        body = f"{urlencode(valid, doseq=True)}&{name}=%ff%fe%00%c0%af"
+        if form.prepare:
+            form.prepare(client, site)
+        with committed():
+            response = client.post(
+                form.url(site), body, content_type="application/x-www-form-urlencoded"
+            )
+        findings.check(response, what=f"{name}=%ff%fe%00%c0%af")
+    findings.assert_none()
+
+
+@pytest.mark.parametrize("form", TEXT_FORMS, ids=str)
+def test_generated_text_in_every_field(client_for, site, form, committed):
+    client = client_for(form.user)
+
+    @HYPOTHESIS
+    @given(st.fixed_dictionaries({}, optional=dict.fromkeys(form.text_fields, hostile_text)))
+    def check(values):
+        findings = Findings()
+        data = {**form.valid(site), **values}
+        payloads = markup_in(*values.values())
+        submit(client, site, form, data, findings=findings, committed=committed, payloads=payloads)
+        findings.assert_none()
+
+    check()
+
+
+def test_line_breaks_never_reach_a_mail_header(client, site, committed):
+    """The subject becomes the mail's: a line break there would add headers (Bcc: …)."""
+    data = {**FORMS[0].valid(site), "subject": "Question\r\nBcc: victim@example.org\nX: y"}
+    with committed():
+        response = client.post("/fr/contact/", data)
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "[contrelatraite] Question Bcc: victim@example.org X: y"
+    assert message.bcc == []
+
+
+def test_null_character_is_refused_in_the_visitors_language(client, site):
+    data = {**FORMS[0].valid(site), "subject": NUL}
+    french = client.post("/fr/contact/", data)
+    english = client.post("/en/contact/", data)
+    assert french.status_code == english.status_code == 200
+    assert "Le caractère nul n’est pas autorisé." in french.content.decode()
+    assert "Null characters are not allowed." in english.content.decode()
+
+
+def test_too_long_text_is_refused_in_the_visitors_language(client, site):
+    data = {**FORMS[0].valid(site), "message": ONE_MB}
+    french = client.post("/fr/contact/", data).content.decode()
+    english = client.post("/en/contact/", data).content.decode()
+    assert "au plus 5000 caractères" in french
+    assert "at most 5000 characters" in english
+    # What was typed comes back in the form (shortened by nothing, lost by nothing).
+    assert "Jeanne Martin" in french
+
+
+@pytest.mark.parametrize(
+    ("form_id", "field"),
+    [
+        ("organisation-edit", "description_fr"),
+        ("organisation-edit", "description_en"),
+        ("contact-edit", "contact_address"),
+        ("network", "presentation_fr"),
+        ("translations", "record0-description"),
+    ],
+)
+def test_long_texts_of_the_member_area_have_a_limit(client_for, site, form_id, field):
+    """A megabyte of text is refused with a message, and nothing is saved."""
+    form = next(form for form in FORMS if form.id == form_id)
+    client = client_for(form.user)
+    before = type(site.organisation).objects.values().get(pk=site.organisation.pk)
+    response = client.post(form.url(site, "en"), {**form.valid(site), field: ONE_MB})
+    assert response.status_code == 200
+    assert "characters" in response.content.decode()
+    assert type(site.organisation).objects.values().get(pk=site.organisation.pk) == before
