@@ -73,6 +73,7 @@ def main():
 
     from bench import pages
 
+    call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     targets = [t for t in pages.targets() if t["name"] in args.pages]
     port = free_port()
