@@ -154,13 +154,13 @@ def build_meetings(rng):
     return {"meetings": Meeting.objects.count(), "agenda items": AgendaItem.objects.count()}
 
 
-def build_legal_texts(rng):
+def build_legal_texts(rng, count=LEGAL_TEXTS):
     from documents import services
     from documents.models import IssuingBody, LegalResource
 
     bodies = list(IssuingBody.objects.all())
     rows = []
-    for number in range(LEGAL_TEXTS):
+    for number in range(count):
         title_fr, title_en = sentence(rng, WORDS_FR, 8), sentence(rng, WORDS_EN, 8)
         if number % 1000 == 0:
             title_fr, title_en = "Protocole de Palerme " + title_fr, "Palermo Protocol " + title_en

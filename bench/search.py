@@ -20,7 +20,6 @@ import random
 import statistics
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,98 +32,13 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.dataset import build_legal_texts  # noqa: E402
+
 QUERIES = ["Palerme", "palermo", "ministere", "traite des mineurs", "forced labour", "zzzz"]
-WORDS_FR = [
-    "traite",
-    "êtres",
-    "humains",
-    "exploitation",
-    "sexuelle",
-    "travail",
-    "forcé",
-    "mendicité",
-    "mineurs",
-    "victimes",
-    "protection",
-    "ministère",
-    "justice",
-    "intérieur",
-    "convention",
-    "directive",
-    "protocole",
-    "plan",
-    "national",
-    "rapport",
-    "évaluation",
-    "esclavage",
-    "domestique",
-    "servitude",
-    "délinquance",
-    "identification",
-]
-WORDS_EN = [
-    "trafficking",
-    "human",
-    "beings",
-    "sexual",
-    "exploitation",
-    "forced",
-    "labour",
-    "begging",
-    "minors",
-    "victims",
-    "protection",
-    "ministry",
-    "justice",
-    "interior",
-    "convention",
-    "directive",
-    "protocol",
-    "national",
-    "plan",
-    "report",
-    "evaluation",
-    "domestic",
-    "slavery",
-    "servitude",
-    "delinquency",
-    "identification",
-]
-
-
-def sentence(rng, words, count):
-    return " ".join(rng.choice(words) for _ in range(count)).capitalize()
 
 
 def build(count):
-    from documents import services
-    from documents.models import IssuingBody, LegalResource
-
-    rng = random.Random(2014)
-    bodies = list(IssuingBody.objects.all())
-    rows = []
-    for number in range(count):
-        title_fr = sentence(rng, WORDS_FR, 8)
-        title_en = sentence(rng, WORDS_EN, 8)
-        if number % 1000 == 0:
-            title_fr, title_en = "Protocole de Palerme " + title_fr, "Palermo Protocol " + title_en
-        rows.append(
-            LegalResource(
-                slug=f"bench-{number}",
-                title_fr=title_fr,
-                title_en=title_en,
-                summary_fr=sentence(rng, WORDS_FR, 40),
-                summary_en=sentence(rng, WORDS_EN, 40),
-                text_fr=sentence(rng, WORDS_FR, 300),
-                kind=LegalResource.Kind.values[number % 12],
-                level=LegalResource.Level.values[number % 3],
-                body=bodies[number % len(bodies)],
-                date=date(1990 + number % 35, 1 + number % 12, 1 + number % 28),
-                is_published=True,
-            )
-        )
-    LegalResource.objects.bulk_create(rows, batch_size=1000)
-    services.texts_reindex(queryset=LegalResource.objects.all(), batch_size=1000)
+    build_legal_texts(random.Random(2014), count)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE documents_legalresource")
