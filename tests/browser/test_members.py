@@ -46,7 +46,8 @@ def test_demo_member_changes_its_english_description_and_logo(page, live_server,
     )
     logo = page.locator("img.org-logo")
     expect(logo).to_have_attribute("src", re.compile(r"^/media/members/logos/ccem.*\.png$"))
-    assert logo.evaluate("img => img.complete && img.naturalWidth") == 300
+    # decode() settles once the image has loaded (or rejects if it cannot), so there is no race.
+    assert logo.evaluate("img => img.decode().then(() => img.naturalWidth)") == 300
 
 
 def test_refused_logo_shows_the_reason_and_keeps_the_page(page, live_server, login, demo):
