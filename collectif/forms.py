@@ -18,6 +18,14 @@ def bounded_text(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
+def https_by_default(model_field, **kwargs):
+    """Form fields as usual, long texts bounded; a web address typed without its scheme gets
+    https://."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return bounded_text(model_field, **kwargs)
+
+
 class ContactForm(forms.ModelForm):
     # Honeypot: hidden from people (CSS, aria-hidden, no tab stop), filled in by robots.
     website = forms.CharField(required=False, label=_("Leave this field empty"))

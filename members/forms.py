@@ -1,10 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from collectif.forms import bounded_text
+from collectif.forms import bounded_text, https_by_default
 from collectif.locking import VersionedFormMixin
 from collectif.models import Theme
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -38,13 +37,6 @@ class DirectoryFilterForm(forms.Form):
         if status := self.cleaned_data["status"]:
             queryset = queryset.filter(status=status)
         return queryset
-
-
-def https_by_default(model_field, **kwargs):
-    """Form fields as usual; a web address typed without its scheme gets https://."""
-    if isinstance(model_field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return bounded_text(model_field, **kwargs)
 
 
 class OrganisationForm(VersionedFormMixin, forms.ModelForm):

@@ -1,9 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from collectif.forms import https_by_default
 from collectif.models import Theme
 from collectif.uploads import ImageUploadField
 from members.models import Organisation
@@ -67,11 +67,14 @@ def _datetime_widget():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-def https_by_default(model_field, **kwargs):
-    """A web address typed without its scheme gets https:// (as in the members' forms)."""
-    if isinstance(model_field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return model_field.formfield(**kwargs)
+# An article or a monthly letter runs longer than the other long texts.
+BODY_MAX_LENGTH = 50_000
+
+
+def initiative_formfield(model_field, **kwargs):
+    if model_field.name.startswith("body"):
+        kwargs.setdefault("max_length", BODY_MAX_LENGTH)
+    return https_by_default(model_field, **kwargs)
 
 
 class InitiativeForm(forms.ModelForm):
@@ -82,7 +85,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = NewsItem
-        formfield_callback = https_by_default
+        formfield_callback = initiative_formfield
         fields = [
             "kind",
             "title_fr",

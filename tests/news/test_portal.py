@@ -147,6 +147,31 @@ def test_a_bad_image_is_refused_and_the_item_keeps_its_own(representative_client
     assert not item.image
 
 
+@pytest.mark.parametrize(
+    "field, limit", [("summary_fr", 600), ("body_fr", 50_000), ("body_en", 50_000)]
+)
+def test_an_overlong_text_is_refused_and_the_draft_keeps_its_own(
+    representative_client, ccem, make_item, field, limit
+):
+    item = make_item(proposer=ccem)
+    before = NewsItem.objects.values().get(pk=item.pk)
+    response = representative_client.post(
+        url("initiative-edit", ccem, pk=item.pk), form_data(**{field: "x" * (limit + 1)})
+    )
+    assert response.status_code == 200
+    assert f"au plus {limit} caractères" in response.content.decode()
+    assert NewsItem.objects.values().get(pk=item.pk) == before
+
+
+def test_a_body_as_long_as_the_limit_is_accepted(representative_client, ccem, make_item):
+    item = make_item(proposer=ccem)
+    representative_client.post(
+        url("initiative-edit", ccem, pk=item.pk), form_data(body_fr="x" * 50_000)
+    )
+    item.refresh_from_db()
+    assert len(item.body_fr) == 50_000
+
+
 def test_an_english_visitor_gets_english_errors(client, representative, ccem):
     client.force_login(representative)
     page = client.post(
