@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from . import selectors, services
 from .forms import ActionItemDoneForm, MeetingFilterForm, ReaderLanguageForm
-from .models import ActionItem, Meeting, can_read_minutes
+from .models import ActionItem, Meeting
 
 
 class MinutesReaderMixin(LoginRequiredMixin):
@@ -21,7 +21,9 @@ class MinutesReaderMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not can_read_minutes(request.user):
+        # Worked out once for the whole request: the page asks it again for every item.
+        self.reader = selectors.Reader.of(request.user)
+        if not self.reader.reads_minutes:
             raise PermissionDenied(
                 _(
                     "The minutes are for the representatives of the collective's members and "
@@ -63,7 +65,7 @@ class MeetingDetailView(MinutesReaderMixin, TemplateView):
         meeting = get_object_or_404(
             Meeting.objects.select_related("minutes_approved_at"), pk=self.kwargs["pk"]
         )
-        minutes = selectors.minutes_for(meeting, user=self.request.user)
+        minutes = selectors.minutes_for(meeting, reader=self.reader)
         return super().get_context_data(
             meeting=meeting, minutes=minutes, done_form=ActionItemDoneForm(), **kwargs
         )

@@ -4,13 +4,21 @@ Each costs a fixed number of queries, whatever the number of sections, items or 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from collectif.permissions import is_coordinator
 from members.models import Organisation
 
-from .models import ActionItem, AgendaItem, Annex, Attendance, Meeting, can_read_minutes
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Annex,
+    Attendance,
+    Meeting,
+    PersonMet,
+    can_read_minutes,
+)
 
 
 @dataclass
@@ -24,13 +32,16 @@ class Reader:
 
     @classmethod
     def of(cls, user):
-        if not user.is_authenticated:
+        if not (user.is_authenticated and user.is_active):
             return cls(user, False, frozenset(), False)
         coordinator = is_coordinator(user)
-        organisation_ids = frozenset(
-            Organisation.objects.represented_by(user).values_list("pk", flat=True)
+        represented = dict(Organisation.objects.represented_by(user).values_list("pk", "status"))
+        return cls(
+            user,
+            coordinator,
+            frozenset(represented),
+            coordinator or can_read_minutes(user, statuses=represented.values()),
         )
-        return cls(user, coordinator, organisation_ids, coordinator or can_read_minutes(user))
 
     def sees(self, item):
         """Restricted action items are for their owners and the coordination only."""
@@ -114,42 +125,38 @@ def attendance_lines(attendances):
     return sorted(lines, key=lambda line: line.note is not None)
 
 
-def minutes_for(meeting, *, user):
-    """The compte-rendu of `meeting` as `user` may read it."""
-    reader = Reader.of(user)
+def minutes_for(meeting, *, reader):
+    """The compte-rendu of `meeting` as `reader` (a Reader) may read it."""
     today = timezone.localdate()
-    owners = action_items_prefetch()
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .order_by("position", "pk")
-        .prefetch_related(
-            Prefetch("annexes", queryset=Annex.objects.with_documents()),
-            Prefetch(
-                "action_items",
-                queryset=ActionItem.objects.order_by("position", "pk").prefetch_related(owners),
-            ),
-        )
+        .prefetch_related(Prefetch("annexes", queryset=Annex.objects.with_documents()))
     )
+    # The meeting's own action items and, for a plenary, the « suivi des actions » (open items
+    # of earlier meetings) in one query.
+    actions = Q(meeting=meeting)
+    if meeting.kind == Meeting.Kind.PLENARY:
+        actions |= Q(pk__in=ActionItem.objects.outstanding_at(meeting).values("pk"))
+    own_actions, follow_up = {}, []
+    for action in (
+        ActionItem.objects.filter(actions)
+        .select_related("meeting", "agenda_item")
+        .prefetch_related(action_items_prefetch())
+        .order_by("meeting__start", "agenda_item__position", "position", "pk")
+    ):
+        if not reader.sees(action):
+            continue
+        action.closable = reader.may_close(action)
+        action.overdue = action.is_overdue(today)
+        if action.meeting_id == meeting.pk:
+            own_actions.setdefault(action.agenda_item_id, []).append(action)
+        else:
+            follow_up.append(action)
     for number, item in enumerate(items, start=1):
         item.number = number
-        item.visible_action_items = [a for a in item.action_items.all() if reader.sees(a)]
+        item.visible_action_items = own_actions.get(item.pk, [])
         item.visible_annexes = [a for a in item.annexes.all() if reader.may_open(a.document)]
-        for action in item.visible_action_items:
-            action.closable = reader.may_close(action)
-            action.overdue = action.is_overdue(today)
-    follow_up = []
-    if meeting.kind == Meeting.Kind.PLENARY:
-        follow_up = [
-            action
-            for action in ActionItem.objects.outstanding_at(meeting)
-            .select_related("meeting", "agenda_item")
-            .prefetch_related(owners)
-            .order_by("meeting__start", "agenda_item__position", "position", "pk")
-            if reader.sees(action)
-        ]
-        for action in follow_up:
-            action.closable = reader.may_close(action)
-            action.overdue = action.is_overdue(today)
     attendances = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("organisation")
@@ -158,6 +165,12 @@ def minutes_for(meeting, *, user):
     announced = meeting.announced_meetings.order_by("start")
     if not reader.reads_minutes:
         announced = announced.public()
+    announced = list(announced)
+    # The people met at this meeting and at those it announces, in one query.
+    prefetch_related_objects(
+        [meeting, *announced],
+        Prefetch("people_met", queryset=PersonMet.objects.order_by("position", "pk")),
+    )
     return Minutes(
         meeting=meeting,
         items=items,
@@ -168,9 +181,9 @@ def minutes_for(meeting, *, user):
         excused=attendance_lines(
             [a for a in attendances if a.presence == Attendance.Presence.EXCUSED]
         ),
-        people_met=list(meeting.people_met.order_by("position", "pk")),
+        people_met=list(meeting.people_met.all()),
         delegations=list(meeting.delegations.select_related("organisation")),
-        announced=list(announced.prefetch_related("people_met")),
+        announced=announced,
         reader=reader,
     )
 

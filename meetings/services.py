@@ -158,7 +158,7 @@ def meeting_send_minutes(*, meeting, by):
     sendings, mails = [], []
     for user, language in recipients:
         with translation.override(language):
-            minutes = selectors.minutes_for(meeting, user=user)
+            minutes = selectors.minutes_for(meeting, reader=selectors.Reader.of(user))
             context = {
                 "minutes": minutes,
                 "meeting": meeting,

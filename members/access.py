@@ -2,19 +2,23 @@
 
 from collectif.permissions import is_coordinator
 
+from . import capabilities
 from .capabilities import Capability
 from .models import Organisation
 
 
-def is_member_reader(user):
+def is_member_reader(user, statuses=None):
     """Coordinators, and representatives of an organisation that receives the minutes (members
-    and observers; not a former member)."""
+    and observers; not a former member). `statuses`: those of the organisations the user
+    represents, when the caller has already read them (it saves a query)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
     if is_coordinator(user):
         return True
-    return (
-        Organisation.objects.represented_by(user)
-        .with_capability(Capability.RECEIVE_MINUTES)
-        .exists()
-    )
+    if statuses is None:
+        return (
+            Organisation.objects.represented_by(user)
+            .with_capability(Capability.RECEIVE_MINUTES)
+            .exists()
+        )
+    return any(capabilities.can(status, Capability.RECEIVE_MINUTES) for status in statuses)

@@ -151,6 +151,11 @@ CACHES = {
     # Several sites may share one Redis.
     | {"KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "contrelatraite")}
 }
+# With a shared cache, sessions are read from it (a query less on every member page) and still
+# written to the database. Not with local memory: another process would keep a session alive
+# after its logout.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous public pages are cached this long (0 disables), and invalidated by any write.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/media/", "/static/")

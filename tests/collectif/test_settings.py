@@ -53,13 +53,19 @@ def test_debug_runs_without_secret_key_for_development():
 
 
 def database_settings(**env_overrides):
-    code = (
-        "import django; django.setup(); from django.conf import settings;"
+    return printed_settings(
         "db = settings.DATABASES['default'];"
-        "print(db['ENGINE'], db['NAME'], db['HOST'] or '-', db['CONN_MAX_AGE'])"
+        "print(db['ENGINE'], db['NAME'], db['HOST'] or '-', db['CONN_MAX_AGE'])",
+        **env_overrides,
     )
+
+
+def printed_settings(statement, **env_overrides):
+    code = "import django; django.setup(); from django.conf import settings;" + statement
     env = {
-        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k not in ("DATABASE_URL", "REDIS_URL")
     }
     env.update({"DJANGO_SETTINGS_MODULE": "collectif.settings.base", "DJANGO_DEBUG": "1"})
     env.update(env_overrides)
@@ -80,6 +86,14 @@ def test_sqlite_file_in_project_folder_by_default():
     engine, name, _host, _age = database_settings()
     assert engine == "django.db.backends.sqlite3"
     assert name == str(ROOT / "db.sqlite3")
+
+
+def test_sessions_are_read_from_the_cache_only_when_it_is_shared():
+    engine = "print(settings.SESSION_ENGINE)"
+    assert printed_settings(engine) == ["django.contrib.sessions.backends.db"]
+    assert printed_settings(engine, REDIS_URL="redis://127.0.0.1:6379/0") == [
+        "django.contrib.sessions.backends.cached_db"
+    ]
 
 
 def test_https_behind_proxy_is_trusted_from_forwarded_proto(settings):

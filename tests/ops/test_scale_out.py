@@ -153,3 +153,14 @@ def test_session_and_cache_invalidation_are_shared_by_two_servers(cluster):
     for server in cluster:
         page = anonymous.open(server + "/fr/le-collectif/").read().decode()
         assert "Le Collectif, édité sur B" in page, server
+
+    # Logging out on A ends the session on B too (sessions are read from the shared cache).
+    admin_index = coordinator.open(server_a + "/admin/").read().decode()
+    post(
+        coordinator,
+        server_a + "/admin/logout/",
+        {"csrfmiddlewaretoken": csrf_token(admin_index)},
+        referer=server_a + "/admin/",
+    )
+    after = coordinator.open(server_b + "/admin/collectif/page/")
+    assert "/admin/login/" in after.geturl()
