@@ -72,7 +72,9 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
             return self.get_response(request)
-        key = f"page-cache:{_generation()}:{request.method}:{_address_key(request.get_full_path())}"
+        # Pages carry absolute links (canonical, alternates, feeds): one entry per host and scheme.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"page-cache:{_generation()}:{request.method}:{_address_key(address)}"
         response = cache.get(key)
         if response is not None:
             return response

@@ -27,6 +27,22 @@ def test_each_language_has_its_own_entry(client):
     assert "The collective" in client.get("/en/about/").content.decode()
 
 
+def test_each_host_and_scheme_has_its_own_entry(client, settings):
+    settings.ALLOWED_HOSTS = ["contrelatraite.org", "www.contrelatraite.org"]
+    bare = client.get("/fr/le-collectif/", HTTP_HOST="contrelatraite.org").content.decode()
+    www = client.get("/fr/le-collectif/", HTTP_HOST="www.contrelatraite.org").content.decode()
+    secure = client.get(
+        "/fr/le-collectif/", HTTP_HOST="contrelatraite.org", secure=True
+    ).content.decode()
+    assert 'rel="canonical" href="http://contrelatraite.org/fr/le-collectif/"' in bare
+    assert 'rel="canonical" href="http://www.contrelatraite.org/fr/le-collectif/"' in www
+    assert 'rel="canonical" href="https://contrelatraite.org/fr/le-collectif/"' in secure
+
+
+def test_an_unknown_host_is_refused_before_the_cache(client):
+    assert client.get("/fr/le-collectif/", HTTP_HOST="evil.example").status_code == 400
+
+
 def test_a_coordinators_edit_shows_at_once(client, coordinator):
     assert "Le Collectif" in client.get("/fr/le-collectif/").content.decode()
     editor = client.__class__()
