@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -35,6 +36,7 @@ class MinutesReaderMixin(LoginRequiredMixin):
 
 class MeetingListView(MinutesReaderMixin, TemplateView):
     template_name = "meetings/portal/meeting_list.html"
+    past_per_page = 50
 
     def get_context_data(self, **kwargs):
         now = timezone.now()
@@ -48,10 +50,15 @@ class MeetingListView(MinutesReaderMixin, TemplateView):
         )
         form = MeetingFilterForm(self.request.GET or None, years=list(years))
         meetings = form.filter(Meeting.objects.all()).for_list()
+        # Years of minutes pile up; the upcoming meetings are few.
+        past = Paginator(meetings.past(now), self.past_per_page).get_page(
+            self.request.GET.get("page")
+        )
         return super().get_context_data(
             form=form,
             upcoming=list(meetings.upcoming(now)),
-            past=list(meetings.past(now)),
+            past=list(past),
+            page_obj=past,
             **kwargs,
         )
 

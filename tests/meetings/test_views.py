@@ -388,7 +388,31 @@ def test_member_list_costs_the_same_queries_with_10_and_200_meetings(
     create(200)
     with django_assert_num_queries(len(ten)):
         response = member_client.get(url("meetings-portal:meeting-list"))
-    assert response.content.decode().count('class="meeting-row"') == 200
+    assert response.content.decode().count('class="meeting-row"') == 50
+    with django_assert_num_queries(len(ten)):
+        response = member_client.get(url("meetings-portal:meeting-list"), {"page": "4"})
+    assert response.content.decode().count('class="meeting-row"') == 50
+
+
+def test_member_list_pages_past_meetings_and_keeps_the_filters(member_client, make_meeting):
+    for day in range(60):
+        make_meeting(paris(2010, 1, 1, 10) + timedelta(days=day), kind=Meeting.Kind.PARTNER)
+    make_meeting(paris(2030, 1, 1, 10), title="Plénière à venir")
+    first = member_client.get(url("meetings-portal:meeting-list"), {"kind": "partner"})
+    content = first.content.decode()
+    assert content.count('class="meeting-row"') == 50
+    assert "Page 1 sur 2" in content
+    assert 'href="?kind=partner&amp;page=2" rel="next"' in content
+    second = member_client.get(url("meetings-portal:meeting-list"), {"kind": "partner", "page": 2})
+    assert second.content.decode().count('class="meeting-row"') == 10
+    # A page number out of range or not a number shows a page of the list, not an error.
+    for page in ("99", "x"):
+        response = member_client.get(url("meetings-portal:meeting-list"), {"page": page})
+        assert response.status_code == 200
+    assert (
+        "Plénière à venir"
+        in member_client.get(url("meetings-portal:meeting-list"), {"page": "2"}).content.decode()
+    )
 
 
 def test_public_agenda_costs_the_same_queries_with_10_and_200_events(
