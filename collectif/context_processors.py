@@ -17,16 +17,18 @@ def site(request):
     """The current page in every language, for the language switch and hreflang links."""
     current = get_language()
     path = request.get_full_path()
-    alternates = [
-        {
-            "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": _absolute(request, translate_url(path, code)),
-            "path": translate_url(path, code),
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        translated = translate_url(path, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": _absolute(request, translated),
+                "path": translated,
+                "current": code == current,
+            }
+        )
     return {
         "site_name": settings.SITE_NAME,
         "language_alternates": alternates,
