@@ -86,9 +86,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        represented = Organisation.objects.represented_by(self.request.user).prefetch_related(
-            "themes"
-        )
+        represented = Organisation.objects.represented_by(self.request.user)
         context["provisions"] = provisions(represented, today=timezone.localdate())
         context["is_coordinator"] = is_coordinator(self.request.user)
         return context

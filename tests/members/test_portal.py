@@ -182,10 +182,10 @@ def test_dashboard_costs_the_same_for_one_or_many_organisations(
 
     represent(1)
     client.get(url("dashboard"))
-    with django_assert_num_queries(5):  # session, user, organisations, themes, translations
+    with django_assert_num_queries(4):  # session, user, organisations, translations
         client.get(url("dashboard"))
     represent(20)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(url("dashboard"))
     assert len(response.context["provisions"]) == 21
 
