@@ -54,6 +54,8 @@ def poisoned(site):
         *meeting.attendances.all(),
         *meeting.people_met.all(),
         *SitePage.objects.all(),
+        site.news_item,
+        site.initiative,
     ]
     poisoned_fields = {type(record).__name__: sorted(poison(record)) for record in records}
     # The contact is published, so that it shows.
@@ -73,6 +75,7 @@ def test_every_text_field_was_poisoned(poisoned):
     assert "title_fr" in poisoned["Meeting"]
     assert "summary_en" in poisoned["LegalResource"]
     assert "body_fr" in poisoned["Page"]
+    assert {"title_en", "summary_fr", "body_en", "image_alt_fr"} <= {*poisoned["NewsItem"]}
 
 
 def test_markup_in_records_is_escaped_on_every_page(client_for, site, poisoned):
@@ -117,6 +120,7 @@ def test_markup_in_records_is_escaped_in_the_admin(client_for, site, poisoned):
         site.meeting,
         site.action,
         site.action.agenda_item,
+        site.news_item,
     ]:
         meta = record._meta
         pages.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
@@ -132,12 +136,13 @@ def test_markup_in_records_is_escaped_in_the_admin(client_for, site, poisoned):
     findings.assert_none()
 
 
-def test_markup_in_records_is_escaped_in_the_news_feed(client, site, poisoned):
-    """Feed readers show HTML: the feed carries the markup as escaped text. (The calendar
+@pytest.mark.parametrize("feed", ["documents:feed", "news:feed"])
+def test_markup_in_records_is_escaped_in_the_news_feeds(client, site, poisoned, feed):
+    """Feed readers show HTML: the feeds carry the markup as escaped text. (The calendar
     feed is plain text, where markup is inert.)"""
     for language in ("fr", "en"):
         with translation.override(language):
-            url = reverse("documents:feed")
+            url = reverse(feed)
         response = client.get(url)
         assert response.status_code == 200
         assert b"<img src=x" not in response.content and b"<i>xss" not in response.content
