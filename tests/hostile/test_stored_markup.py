@@ -20,24 +20,24 @@ SHORT = "<i>xss</i>"
 MACHINE_FIELDS = (models.SlugField, models.EmailField, models.URLField, models.FileField)
 
 
-def poison(instance):
-    """Markup in every free-text column of `instance` (both languages of translated ones)."""
+def poison(instance, payloads=(MARK, SHORT)):
+    """A payload in every free-text column of `instance` (both languages of translated ones):
+    the first that fits."""
     values = {}
     for field in instance._meta.concrete_fields:
         if not isinstance(field, models.CharField | models.TextField):
             continue
         if isinstance(field, MACHINE_FIELDS) or field.choices or field.primary_key:
             continue
-        payload = MARK if not field.max_length or field.max_length >= len(MARK) else SHORT
-        if field.max_length and field.max_length < len(payload):
-            continue
-        values[field.attname] = payload
+        fitting = [p for p in payloads if not field.max_length or field.max_length >= len(p)]
+        if fitting:
+            values[field.attname] = fitting[0]
     type(instance).objects.filter(pk=instance.pk).update(**values)
     return values
 
 
-@pytest.fixture
-def poisoned(site):
+def poison_site(site, payloads=(MARK, SHORT)):
+    """The payloads in every record a page shows; the names of the fields, per model."""
     meeting = site.meeting
     Attendance.objects.create(meeting=meeting, organisation=site.organisation, person="x")
     PersonMet.objects.create(meeting=meeting, name="x")
@@ -57,11 +57,19 @@ def poisoned(site):
         site.news_item,
         site.initiative,
     ]
-    poisoned_fields = {type(record).__name__: sorted(poison(record)) for record in records}
+    poisoned_fields = {
+        type(record).__name__: sorted(poison(record, payloads)) for record in records
+    }
     # The contact is published, so that it shows.
     type(site.organisation).objects.filter(pk=site.organisation.pk).update(
         contact_confirmed_on=date.today(), contact_email="contact@example.org"
     )
+    return poisoned_fields
+
+
+@pytest.fixture
+def poisoned(site):
+    poisoned_fields = poison_site(site)
     site.coordinator.is_superuser = True
     site.coordinator.save()
     return poisoned_fields
@@ -147,3 +155,15 @@ def test_markup_in_records_is_escaped_in_the_news_feeds(client, site, poisoned, 
         assert response.status_code == 200
         assert b"<img src=x" not in response.content and b"<i>xss" not in response.content
         assert b"&lt;img src=x" in response.content
+
+
+def test_control_characters_in_records_break_no_page(client_for, site):
+    """Text pasted from a word processor may carry control characters (a vertical tab for a
+    line break) that forms keep: HTML shows them, XML cannot carry them (the Atom feeds)."""
+    poison_site(site, payloads=("a\x0bb\x0cc\x01d\x1f", "\x0b"))
+    findings = Findings()
+    for page in PAGES:
+        client = client_for(page.user)
+        for language in ("fr", "en"):
+            findings.check(client.get(page.url(site, language)), payloads=[], allowed=(200,))
+    findings.assert_none()
