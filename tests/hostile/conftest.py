@@ -66,6 +66,21 @@ FORM_PAYLOAD = f"x'\">{FORM_MARKUP[0]}{FORM_MARKUP[1]} OR '1'='1 --"
 MARKUP = [*XSS, *FORM_MARKUP]
 # Query-string values already percent-encoded: bytes that are not UTF-8, a NUL, overlong forms.
 RAW_QUERY_VALUES = ["%ff%fe", "%00", "%c0%af", "%ed%a0%80", "%25%00%ff", "%"]
+# Dates no calendar widget sends: the edges of what Python and the database hold (year 1 at
+# midnight, Paris time, is year 0 in UTC), impossible days, the hours that daylight saving
+# time skips or repeats in Paris.
+EDGE_DATES = [
+    "0001-01-01T00:00",
+    "0001-01-01",
+    "9999-12-31T23:59",
+    "10000-01-01T00:00",
+    "0000-00-00T00:00",
+    "-2014-10-16T09:00",
+    "2014-02-30T10:00",
+    "2014-10-16T24:00",
+    "2014-03-30T02:30",
+    "2014-10-26T02:30",
+]
 
 # What hypothesis generates for query parameters and form fields: any text (NUL, control
 # characters, any script), mixed with the hand-written payloads.
@@ -354,6 +369,7 @@ class Form:
     kwargs: object = None  # site -> URL kwargs
     shown_on: tuple = ()  # (url name, site -> kwargs) pairs
     prepare: object = None  # (client, site) -> None, before each submission
+    date_fields: tuple = ()  # also fed the dates of EDGE_DATES
 
     def url(self, site, language="fr"):
         with translation.override(language):
@@ -664,6 +680,7 @@ FORMS = [
         file_fields={"image": "image"},
         kwargs=_organisation,
         shown_on=(("news-portal:initiative-list", _organisation),),
+        date_fields=("event_start", "event_end"),
     ),
     Form(
         "initiative-edit",
@@ -674,6 +691,7 @@ FORMS = [
         file_fields={"image": "image"},
         kwargs=_initiative,
         shown_on=INITIATIVE_PAGES,
+        date_fields=("event_start", "event_end"),
     ),
     Form(
         "initiative-submit",

@@ -15,6 +15,7 @@ from news.models import NewsItem
 
 from .conftest import (
     CRLF,
+    EDGE_DATES,
     FORM_PAYLOAD,
     FORMS,
     HYPOTHESIS,
@@ -87,6 +88,21 @@ def test_generated_text_in_every_field(client_for, site, form, committed):
         findings.assert_none()
 
     check()
+
+
+@pytest.mark.parametrize("form", [form for form in FORMS if form.date_fields], ids=str)
+def test_dates_at_the_edges_of_the_calendar(client_for, site, form, committed):
+    """Each date field alone, then all of them at once (an event that starts and ends on the
+    same odd date passes the form's own checks)."""
+    client = client_for(form.user)
+    findings = Findings()
+    for value in EDGE_DATES:
+        for names in [*((name,) for name in form.date_fields), form.date_fields]:
+            data = {**form.valid(site), **dict.fromkeys(names, value)}
+            response = submit(client, site, form, data, findings=findings, committed=committed)
+            if response.status_code == 200 and 'class="errorlist' not in response.content.decode():
+                findings.append(f"no error message for {names} = {value!r}")
+    findings.assert_none()
 
 
 def test_line_breaks_never_reach_a_mail_header(client, site, committed):
