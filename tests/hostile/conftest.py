@@ -413,8 +413,8 @@ def _reset_form_kwargs(site):
 
 
 PUBLIC_PAGE = ("members:organisation-detail", _organisation)
+# Where an initiative shows every field (its list shows the title: the creation form's page).
 INITIATIVE_PAGES = (
-    ("news-portal:initiative-list", _organisation),
     ("news-portal:initiative-detail", _initiative),
     ("news:item-detail", lambda s: {"slug": s.initiative.slug}),
 )
