@@ -142,7 +142,7 @@ def test_markup_in_records_is_escaped_in_the_admin(client_for, site, poisoned):
 
 
 @pytest.mark.parametrize("feed", ["documents:feed", "news:feed"])
-def test_markup_in_records_is_escaped_in_the_news_feeds(client, site, poisoned, feed):
+def test_markup_in_records_is_escaped_in_the_atom_feeds(client, site, poisoned, feed):
     """Feed readers show HTML: the feeds carry the markup as escaped text. (The calendar
     feed is plain text, where markup is inert.)"""
     for language in ("fr", "en"):
