@@ -1,8 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from collectif.feeds import Atom1Feed
 from collectif.templatetags.translated import translated
 
 from .models import Document, LegalResource

@@ -1,7 +1,9 @@
 import secrets
-from datetime import datetime
+from datetime import UTC, datetime
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
@@ -208,6 +210,24 @@ class NewsItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:item-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # The first minutes of year 1, Paris time, fall in year 0 in UTC, which Python cannot
+        # represent: refused here, or the form's check of the Meta constraint sends the date
+        # to the database, and the conversion fails there (a server error).
+        errors = {}
+        for name in ("event_start", "event_end"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            try:
+                value.astimezone(UTC)
+            except OverflowError:
+                errors[name] = ValidationError(
+                    forms.DateTimeField.default_error_messages["invalid"], code="invalid"
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_initiative(self):

@@ -39,3 +39,12 @@ def test_sitemap_lists_public_texts_and_documents_only(content):
     assert "/fr/droit/" in body and "/en/law/" in body
     assert "draft" not in body
     assert "constats" not in body
+
+
+def test_feed_survives_control_characters_in_a_title(make_resource):
+    """Text pasted from a word processor may carry a vertical tab, which XML cannot carry: it
+    made the whole feed a server error. It becomes a space."""
+    make_resource(slug="palermo", title_fr="Protocole\x0bde Palerme", summary_fr="Traite\x0c.")
+    response = Client().get("/fr/droit/flux/")
+    assert response.status_code == 200
+    assert "Protocole de Palerme" in response.content.decode()

@@ -28,6 +28,9 @@ from documents.pdfmaker import make_pdf
 from meetings import services as meetings_services
 from meetings.models import ActionItem, AgendaItem, Meeting
 from members import services as members_services
+from news import newsletter
+from news import services as news_services
+from news.models import NewsItem
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -63,6 +66,21 @@ FORM_PAYLOAD = f"x'\">{FORM_MARKUP[0]}{FORM_MARKUP[1]} OR '1'='1 --"
 MARKUP = [*XSS, *FORM_MARKUP]
 # Query-string values already percent-encoded: bytes that are not UTF-8, a NUL, overlong forms.
 RAW_QUERY_VALUES = ["%ff%fe", "%00", "%c0%af", "%ed%a0%80", "%25%00%ff", "%"]
+# Dates no calendar widget sends: the edges of what Python and the database hold (year 1 at
+# midnight, Paris time, is year 0 in UTC), impossible days, the hours that daylight saving
+# time skips or repeats in Paris.
+EDGE_DATES = [
+    "0001-01-01T00:00",
+    "0001-01-01",
+    "9999-12-31T23:59",
+    "10000-01-01T00:00",
+    "0000-00-00T00:00",
+    "-2014-10-16T09:00",
+    "2014-02-30T10:00",
+    "2014-10-16T24:00",
+    "2014-03-30T02:30",
+    "2014-10-26T02:30",
+]
 
 # What hypothesis generates for query parameters and form fields: any text (NUL, control
 # characters, any script), mixed with the hand-written payloads.
@@ -173,6 +191,27 @@ def site(make_user, make_organisation, coordinator):
     )
     action.organisations.set([organisation])
     calendar = meetings_services.calendar_feed_renew(user=representative)
+    news_item = news_services.news_item_create(
+        by=coordinator,
+        kind=NewsItem.Kind.COMMUNIQUE,
+        title_fr="Lancement du collectif",
+        title_en="Launch of the collective",
+        summary_fr="Le collectif est lancé.",
+        body_fr="Le **collectif** réunit des associations.",
+        themes=[theme],
+        organisations=[organisation],
+    )
+    news_services.news_publish(item=news_item, by=coordinator, notify=False)
+    initiative = news_services.news_item_create(
+        by=representative,
+        proposer=organisation,
+        kind=NewsItem.Kind.PETITION,
+        title_fr="Déclaration des Balkans",
+        summary_fr="Une déclaration contre la traite à signer.",
+        body_fr="Le **CCEM** propose de signer.",
+        themes=[theme],
+    )
+    subscriber = newsletter.subscriber_subscribe(email="lecteur@example.org", language="fr")
     return SimpleNamespace(
         calendar_token=calendar.calendar_token,
         theme=theme,
@@ -185,6 +224,10 @@ def site(make_user, make_organisation, coordinator):
         document=document,
         meeting=meeting,
         action=action,
+        news_item=news_item,
+        initiative=initiative,
+        subscriber=subscriber,
+        confirmation_token=newsletter.confirmation_token(subscriber),
     )
 
 
@@ -232,6 +275,12 @@ class Page:
 
 
 LIBRARY_PARAMS = ("q", "kind", "body", "level", "theme", "year", "sort", "page")
+NEWS_PARAMS = ("kind", "organisation", "theme", "page")
+
+
+def _initiative(site):
+    return {"slug": site.organisation.slug, "pk": site.initiative.pk}
+
 
 PAGES = [
     Page("collectif:home"),
@@ -265,6 +314,31 @@ PAGES = [
     Page("meetings-portal:meeting-list", ("kind", "year"), user="coordinator"),
     Page("meetings-portal:action-items", user="representative"),
     Page("meetings-portal:calendar", user="representative"),
+    Page(
+        "meetings-portal:meeting-detail",
+        kwargs=lambda s: {"pk": s.meeting.pk},
+        user="representative",
+    ),
+    Page("news:item-list", NEWS_PARAMS),
+    Page("news:feed"),
+    Page("news:item-detail", kwargs=lambda s: {"slug": s.news_item.slug}),
+    # A representative also sees the drafts of its organisation.
+    Page("news:item-detail", kwargs=lambda s: {"slug": s.initiative.slug}, user="representative"),
+    Page("news:subscribe"),
+    Page("news:subscription-confirm", kwargs=lambda s: {"token": s.confirmation_token}),
+    Page("news:unsubscribe", kwargs=lambda s: {"token": s.subscriber.token}),
+    Page(
+        "news-portal:initiative-list",
+        kwargs=lambda s: {"slug": s.organisation.slug},
+        user="representative",
+    ),
+    Page("news-portal:initiative-detail", kwargs=_initiative, user="representative"),
+    Page(
+        "news-portal:initiative-create",
+        kwargs=lambda s: {"slug": s.organisation.slug},
+        user="representative",
+    ),
+    Page("news-portal:initiative-edit", kwargs=_initiative, user="representative"),
 ]
 
 # Admin change lists searched with ?q= (and their other parameters).
@@ -295,6 +369,7 @@ class Form:
     kwargs: object = None  # site -> URL kwargs
     shown_on: tuple = ()  # (url name, site -> kwargs) pairs
     prepare: object = None  # (client, site) -> None, before each submission
+    date_fields: tuple = ()  # also fed the dates of EDGE_DATES
 
     def url(self, site, language="fr"):
         with translation.override(language):
@@ -338,6 +413,56 @@ def _reset_form_kwargs(site):
 
 
 PUBLIC_PAGE = ("members:organisation-detail", _organisation)
+# Where an initiative shows every field (its list shows the title: the creation form's page).
+INITIATIVE_PAGES = (
+    ("news-portal:initiative-detail", _initiative),
+    ("news:item-detail", lambda s: {"slug": s.initiative.slug}),
+)
+
+
+def _initiative_data(site):
+    return {
+        "kind": "event",
+        "title_fr": "Colloque de l'ACPE",
+        "title_en": "ACPE conference",
+        "summary_fr": "La prostitution des mineurs est une forme de traite.",
+        "summary_en": "",
+        "body_fr": "Programme **à venir**.",
+        "body_en": "",
+        "link_fr": "https://ccem.example.org/colloque",
+        "link_en": "",
+        "link_label_fr": "S'inscrire",
+        "link_label_en": "",
+        "event_start": "2014-10-16T09:00",
+        "event_end": "2014-10-16T18:00",
+        "event_place": "Paris",
+        "image_alt_fr": "",
+        "image_alt_en": "",
+        "themes": [str(site.theme.pk)],
+    }
+
+
+INITIATIVE_FIELDS = (
+    "kind",
+    "title_fr",
+    "title_en",
+    "summary_fr",
+    "summary_en",
+    "body_fr",
+    "body_en",
+    "link_fr",
+    "link_en",
+    "link_label_fr",
+    "link_label_en",
+    "event_start",
+    "event_end",
+    "event_place",
+    "image_alt_fr",
+    "image_alt_en",
+    "themes",
+    "organisations",
+    "remove_image",
+)
 
 FORMS = [
     Form(
@@ -521,6 +646,61 @@ FORMS = [
         "representative",
         lambda s: {},
         text_fields=("next",),
+    ),
+    Form(
+        "subscribe",
+        "news:subscribe",
+        "anonymous",
+        lambda s: {"email": "lectrice@example.org", "language": "fr"},
+        text_fields=("email", "language", "website"),
+        shown_on=(("news:subscribe", None),),
+    ),
+    Form(
+        "subscription-confirm",
+        "news:subscription-confirm",
+        "anonymous",
+        lambda s: {},
+        text_fields=("anything",),
+        kwargs=lambda s: {"token": s.confirmation_token},
+    ),
+    Form(
+        "unsubscribe",
+        "news:unsubscribe",
+        "anonymous",
+        lambda s: {},
+        text_fields=("anything",),
+        kwargs=lambda s: {"token": s.subscriber.token},
+    ),
+    Form(
+        "initiative-create",
+        "news-portal:initiative-create",
+        "representative",
+        _initiative_data,
+        text_fields=INITIATIVE_FIELDS,
+        file_fields={"image": "image"},
+        kwargs=_organisation,
+        shown_on=(("news-portal:initiative-list", _organisation),),
+        date_fields=("event_start", "event_end"),
+    ),
+    Form(
+        "initiative-edit",
+        "news-portal:initiative-edit",
+        "representative",
+        _initiative_data,
+        text_fields=INITIATIVE_FIELDS,
+        file_fields={"image": "image"},
+        kwargs=_initiative,
+        shown_on=INITIATIVE_PAGES,
+        date_fields=("event_start", "event_end"),
+    ),
+    Form(
+        "initiative-submit",
+        "news-portal:initiative-submit",
+        "representative",
+        lambda s: {},
+        text_fields=("anything",),
+        kwargs=_initiative,
+        shown_on=INITIATIVE_PAGES,
     ),
 ]
 

@@ -39,21 +39,23 @@ def test_every_page_answers_in_both_languages(client_for, site):
     findings.assert_none()
 
 
-@pytest.mark.parametrize("page", PAGES_WITH_PARAMS, ids=str)
-def test_hostile_values_in_every_parameter(client_for, site, page):
+@pytest.mark.parametrize("target", PAGES_WITH_PARAMS, ids=str)
+def test_hostile_values_in_every_parameter(client_for, site, target):
     """Script and event-handler markup, SQL, NUL, odd text, 1 MB, bytes that are not UTF-8,
     numbers out of range, repeated and empty parameters."""
-    client = client_for(page.user)
-    url = page.url(site)
+    client = client_for(target.user)
+    url = target.url(site)
     findings = Findings()
-    for name in page.params:
+    for name in target.params:
         for payload in [*TEXT_PAYLOADS, LONG, ONE_MB, *NUMBERS]:
             findings.check(client.get(url, {name: payload}), what=f"{name}={payload[:40]!r}")
         for raw in RAW_QUERY_VALUES:
             findings.check(client.get(f"{url}?{name}={raw}"), what=f"{name}={raw}")
         findings.check(client.get(f"{url}?{name}=&{name}=a&{name}=b&{name}"), what=name)
-    findings.check(client.get(f"{url}?&&=&==&{'&'.join(page.params)}"))
-    all_at_once = urlencode({name: XSS[index % len(XSS)] for index, name in enumerate(page.params)})
+    findings.check(client.get(f"{url}?&&=&==&{'&'.join(target.params)}"))
+    all_at_once = urlencode(
+        {name: XSS[index % len(XSS)] for index, name in enumerate(target.params)}
+    )
     findings.check(client.get(f"{url}?{all_at_once}"))
     findings.assert_none()
 
@@ -75,13 +77,15 @@ def test_hostile_query_strings_on_every_page(client_for, site):
     findings.assert_none()
 
 
-@pytest.mark.parametrize("page", PAGES_WITH_PARAMS, ids=str)
-def test_generated_parameters(client_for, site, page):
-    client = client_for(page.user)
-    url = page.url(site)
+@pytest.mark.parametrize("target", PAGES_WITH_PARAMS, ids=str)
+def test_generated_parameters(client_for, site, target):
+    client = client_for(target.user)
+    url = target.url(site)
 
     @HYPOTHESIS
-    @given(st.dictionaries(st.sampled_from(page.params), hostile_text, max_size=len(page.params)))
+    @given(
+        st.dictionaries(st.sampled_from(target.params), hostile_text, max_size=len(target.params))
+    )
     def check(params):
         findings = Findings()
         findings.check(client.get(url, params), payloads=markup_in(*params.values()))

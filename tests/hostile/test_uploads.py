@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from members.models import ActivityReport, Organisation
+from news.models import NewsItem
 
 from .conftest import FILE_FORM_FIELDS, XSS, Findings
 from .multipart import deflate_bomb_png, png, post_multipart
@@ -79,8 +80,13 @@ def post_file(client, site, form, field, kind, name, content, content_type=None)
 
 def stored_names(site):
     organisation = Organisation.objects.get(pk=site.organisation.pk)
-    reports = ActivityReport.objects.filter(organisation=organisation)
-    return [organisation.logo.name] + [report.file.name for report in reports]
+    reports = ActivityReport.objects.filter(organisation=organisation).order_by("pk")
+    initiatives = NewsItem.objects.filter(proposer=organisation).order_by("pk")
+    return (
+        [organisation.logo.name]
+        + [report.file.name for report in reports]
+        + [item.image.name for item in initiatives]
+    )
 
 
 def assert_inside_media(name):

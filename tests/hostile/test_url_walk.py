@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 from django.utils import translation
 
-from .conftest import PAGES, Findings
+from .conftest import FORMS, PAGES, Findings
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,24 @@ def test_the_walk_reaches_every_pattern(site):
     assert "admin/members/organisation/<path:object_id>/change/" in french
     assert "media/<path:path>" in french
     assert len(french) > 150
+
+
+def url_names(patterns=None, namespace=""):
+    """The full name (namespace:name) of every named pattern."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield namespace + pattern.name
+
+
+def test_every_page_and_form_of_the_site_is_in_the_registry():
+    """A new page or form is hostile-tested only once registered in conftest.py: this says
+    which ones a new app forgot. (The admin has tests of its own.)"""
+    registered = {page.name for page in PAGES} | {form.name for form in FORMS}
+    names = set(url_names())
+    assert "news:item-list" in names and "news-portal:initiative-edit" in names
+    missing = {name for name in names if not name.startswith("admin:")} - registered
+    assert not missing, f"not in tests/hostile/conftest.py: {sorted(missing)}"

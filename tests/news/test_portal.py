@@ -134,6 +134,26 @@ def test_a_bad_form_explains_in_french_and_keeps_what_was_typed(representative_c
     assert not NewsItem.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("fr", "Saisissez une date et une heure valides."), ("en", "Enter a valid date/time.")],
+)
+def test_a_date_of_year_one_is_refused_not_a_server_error(
+    representative_client, ccem, make_item, language, message
+):
+    """Year 1 at midnight, Paris time, is year 0 in UTC: the constraint check failed on it."""
+    item = make_item(proposer=ccem, title_fr="Titre")
+    dates = {"event_start": "0001-01-01T00:00", "event_end": "0001-01-01T00:05"}
+    for address in (
+        url("initiative-create", ccem, language),
+        url("initiative-edit", ccem, language, pk=item.pk),
+    ):
+        response = representative_client.post(address, form_data(**dates))
+        assert response.status_code == 200
+        assert response.content.decode().count(message) == 2
+    assert NewsItem.objects.get().title_fr == "Titre"
+
+
 def test_a_bad_image_is_refused_and_the_item_keeps_its_own(representative_client, ccem, make_item):
     item = make_item(proposer=ccem)
     response = representative_client.post(

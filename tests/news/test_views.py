@@ -1,5 +1,7 @@
 """The public news pages: list, filters, detail, feeds, sitemap, home page, agenda."""
 
+from xml.etree import ElementTree
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,7 @@ from django.utils import translation
 
 from collectif.models import Theme
 from meetings.models import Meeting
+from news import services
 from news.models import NewsItem
 
 from .conftest import paris
@@ -149,6 +152,30 @@ def test_feed_per_language(client, published, make_item, ccem):
     assert "<title>Balkans declaration</title>" in english.content.decode()
     assert "/en/news/declaration-des-balkans/" in english.content.decode()
     assert "Pas encore publiée" not in french.content.decode()
+
+
+def test_feed_survives_control_characters_typed_in_an_initiative(
+    client, representative_client, ccem, coordinator
+):
+    """A vertical tab (a line break pasted from a word processor) is kept by the form, but
+    XML cannot carry it: the published item made the feed a server error."""
+    response = representative_client.post(
+        url("news-portal:initiative-create", slug=ccem.slug),
+        {
+            "kind": "petition",
+            "title_fr": "Déclaration\x0bdes Balkans",
+            "summary_fr": "À\x01signer.",
+        },
+    )
+    assert response.status_code == 302
+    item = NewsItem.objects.get()
+    services.news_submit(item=item, by=coordinator, notify=False)
+    services.news_publish(item=item, by=coordinator, notify=False)
+    response = client.get(url("news:feed"))
+    assert response.status_code == 200
+    assert "<title>Déclaration des Balkans</title>" in response.content.decode()
+    assert "À signer." in response.content.decode()
+    ElementTree.fromstring(response.content)  # well-formed XML
 
 
 def test_sitemap_lists_published_items_in_both_languages(client, published, make_item):
