@@ -131,11 +131,14 @@ class VersionedAdminMixin:
         return obj
 
     def render_change_form(self, request, context, *args, **kwargs):
+        # After the admin's own queries (the content type, on a cold cache): no query may run
+        # in a transaction marked for rollback.
+        response = super().render_change_form(request, context, *args, **kwargs)
         if request.method == "POST" and transaction.get_connection().in_atomic_block:
             # The submission is shown again (an inline was invalid): nothing of it is saved,
             # the version claimed for it included.
             transaction.set_rollback(True)
-        return super().render_change_form(request, context, *args, **kwargs)
+        return response
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
+from collectif.validators import storable_datetime
 from members.access import is_member_reader
 from members.models import Organisation
 
@@ -82,8 +83,12 @@ class Meeting(Versioned, Trashable, models.Model):
         blank=True,
         help_text=_("What the meeting is for, as announced beforehand. Plain text."),
     )
-    start = models.DateTimeField(_("start"), help_text=_("Paris time."))
-    end = models.DateTimeField(_("end"), null=True, blank=True, help_text=_("Paris time."))
+    start = models.DateTimeField(
+        _("start"), validators=[storable_datetime], help_text=_("Paris time.")
+    )
+    end = models.DateTimeField(
+        _("end"), null=True, blank=True, validators=[storable_datetime], help_text=_("Paris time.")
+    )
     place_name = models.CharField(
         _("place"), max_length=200, blank=True, help_text=_("« Secours Catholique »")
     )

@@ -165,11 +165,13 @@ class InitiativeForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("event_start"), cleaned.get("event_end")
-        if end and not start:
+        # A start typed wrong already has its message; "give its start" would mislead.
+        start_missing = not start and "event_start" not in self.errors
+        if end and start_missing:
             self.add_error("event_start", _("An event that ends must start: give its start too."))
         elif start and end and end < start:
             self.add_error("event_end", _("The event cannot end before it starts."))
-        if cleaned.get("event_place") and not start:
+        if cleaned.get("event_place") and start_missing:
             self.add_error("event_start", _("Give the date of the event at this place."))
         if cleaned.get("image") and cleaned.get("remove_image"):
             raise ValidationError(_("Choose a new image, or remove the current one, not both."))

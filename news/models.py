@@ -1,15 +1,15 @@
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
-from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from collectif.validators import storable_datetime
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -159,9 +159,12 @@ class NewsItem(models.Model):
         _("event start"),
         null=True,
         blank=True,
+        validators=[storable_datetime],
         help_text=_("Paris time. With a date, the item also appears in the events calendar."),
     )
-    event_end = models.DateTimeField(_("event end"), null=True, blank=True)
+    event_end = models.DateTimeField(
+        _("event end"), null=True, blank=True, validators=[storable_datetime]
+    )
     event_place = models.CharField(_("event place"), max_length=300, blank=True)
     link = models.URLField(
         _("external link"),
@@ -178,7 +181,9 @@ class NewsItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    published_at = models.DateTimeField(_("publication date"), null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(
+        _("publication date"), null=True, blank=True, db_index=True, validators=[storable_datetime]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -210,24 +215,6 @@ class NewsItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:item-detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        # The first minutes of year 1, Paris time, fall in year 0 in UTC, which Python cannot
-        # represent: refused here, or the form's check of the Meta constraint sends the date
-        # to the database, and the conversion fails there (a server error).
-        errors = {}
-        for name in ("event_start", "event_end"):
-            value = getattr(self, name)
-            if value is None:
-                continue
-            try:
-                value.astimezone(UTC)
-            except OverflowError:
-                errors[name] = ValidationError(
-                    forms.DateTimeField.default_error_messages["invalid"], code="invalid"
-                )
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def is_initiative(self):

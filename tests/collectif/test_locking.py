@@ -3,6 +3,7 @@ wins, the second is refused with a clear message, keeps what it typed, and overw
 The other apps test it on their own records (organisation, meeting, legal text, document)."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 
 from collectif import locking
@@ -79,3 +80,15 @@ def test_two_saves_racing_past_the_forms_check_leave_the_first(coordinator_clien
     ]
     page.refresh_from_db()
     assert page.title_fr != "Perdu"
+
+
+def test_an_invalid_submission_is_shown_again_on_a_fresh_worker(coordinator_client):
+    """A worker's first admin page may be an invalid submission: the admin then reads the content
+    type from the database, which must happen before the transaction is marked for rollback."""
+    page = Page.objects.get(key=Page.Key.JOIN)
+    url, data = open_admin(coordinator_client, page)
+    ContentType.objects.clear_cache()
+    response = save(coordinator_client, url, data, title_fr="")
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire." in response.content.decode()
+    assert Page.objects.get(pk=page.pk).title_fr

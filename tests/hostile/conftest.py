@@ -310,8 +310,8 @@ PAGES = [
     Page("healthz"),
     Page("admin:login", ("next",)),
     Page("portal:dashboard", user="representative"),
-    Page("meetings-portal:meeting-list", ("kind", "year"), user="representative"),
-    Page("meetings-portal:meeting-list", ("kind", "year"), user="coordinator"),
+    Page("meetings-portal:meeting-list", ("kind", "year", "page"), user="representative"),
+    Page("meetings-portal:meeting-list", ("kind", "year", "page"), user="coordinator"),
     Page("meetings-portal:action-items", user="representative"),
     Page("meetings-portal:calendar", user="representative"),
     Page(

@@ -50,6 +50,16 @@ def meeting_form(**extra):
     return data
 
 
+def test_a_date_the_database_cannot_store_is_refused_not_a_server_error(coordinator_client):
+    # Midnight on 1 January of year 1, Paris time, is in year 0 in UTC.
+    response = coordinator_client.post(
+        reverse("admin:meetings_meeting_add"), meeting_form(start_0="01/01/0001", start_1="00:00")
+    )
+    assert response.status_code == 200
+    assert "Saisissez une date et une heure valides." in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
 def test_meeting_change_page_has_every_inline(coordinator_client, make_meeting):
     meeting = make_meeting(items=2)
     content = coordinator_client.get(

@@ -192,6 +192,18 @@ def test_a_body_as_long_as_the_limit_is_accepted(representative_client, ccem, ma
     assert len(item.body_fr) == 50_000
 
 
+def test_a_start_typed_wrong_gets_one_message_not_a_missing_one(representative_client, ccem):
+    response = representative_client.post(
+        url("initiative-create", ccem),
+        form_data(event_start="16 octobre", event_end="2014-10-16T18:00", event_place="Paris"),
+    )
+    page = response.content.decode()
+    assert "Saisissez une date et une heure valides." in page
+    assert "doit commencer" not in page
+    assert "Indiquez la date" not in page
+    assert not NewsItem.objects.exists()
+
+
 def test_an_english_visitor_gets_english_errors(client, representative, ccem):
     client.force_login(representative)
     page = client.post(
