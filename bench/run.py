@@ -95,6 +95,28 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
+def start_gunicorn(*, workers, env):
+    """The application as in production, on a free loopback port: (process, base URL)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "collectif.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
 def run_wrk(url, *, duration, connections, cookie=None):
     command = [
         "wrk",
@@ -182,24 +204,7 @@ def main():
             count_queries(target["path"], target.get("user")) if target.get("django", True) else 0
         )
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "collectif.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-    )
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_gunicorn(workers=args.workers, env=env)
     try:
         wait_for(base + "/healthz")
         for target in targets:

@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import free_port, run_wrk, setup_django, wait_for  # noqa: E402
+from bench.run import run_wrk, setup_django, start_gunicorn, wait_for  # noqa: E402
 
 BIGGEST_PAGES = [
     "library search",
@@ -85,24 +84,7 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     targets = [t for t in pages.targets() if t["name"] in args.pages]
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "collectif.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-    )
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_gunicorn(workers=args.workers, env=env)
     print(f"{args.connections} connections, {args.seconds} s per page, {args.workers} workers")
     print(
         f"{'page':<26} {'requests':>9} {'req/s':>7} {'p99 ms':>7} {'errors':>7}  "
