@@ -24,7 +24,8 @@ def invalidate_pages():
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
-def _generation():
+def generation():
+    """Changes with every write: part of the key of anything cached until the next write."""
     return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
@@ -74,7 +75,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         # Pages carry absolute links (canonical, alternates, feeds): one entry per host and scheme.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = f"page-cache:{_generation()}:{request.method}:{_address_key(address)}"
+        key = f"page-cache:{generation()}:{request.method}:{_address_key(address)}"
         response = cache.get(key)
         if response is not None:
             return response

@@ -33,7 +33,7 @@ from .forms import (
     OrganisationForm,
 )
 from .models import InternationalNetwork, Organisation
-from .selectors import provisions
+from .selectors import provisions_of
 
 
 def organisations_for(user):
@@ -86,8 +86,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        represented = Organisation.objects.represented_by(self.request.user)
-        context["provisions"] = provisions(represented, today=timezone.localdate())
+        context["provisions"] = provisions_of(self.request.user, today=timezone.localdate())
         context["is_coordinator"] = is_coordinator(self.request.user)
         return context
 

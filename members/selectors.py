@@ -3,10 +3,13 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from collectif import translation_status
+from collectif import page_cache, translation_status
 
 from .models import Organisation
 
@@ -82,4 +85,16 @@ def provisions(organisations, *, today):
                 english_needed=needed,
             )
         )
+    return result
+
+
+def provisions_of(user, *, today):
+    """The provisions of the organisations `user` represents, for the member area's home: the
+    page members land on, never cached as a page. Kept until the next write anywhere (the page
+    cache's generation), the next day, or the other language."""
+    key = f"provisions:{page_cache.generation()}:{user.pk}:{today.isoformat()}:{get_language()}"
+    result = cache.get(key)
+    if result is None:
+        result = provisions(Organisation.objects.represented_by(user), today=today)
+        cache.set(key, result, settings.PAGE_CACHE_SECONDS)
     return result

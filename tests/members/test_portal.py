@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -431,6 +432,36 @@ def test_dashboard_lists_texts_needing_english(representative_client, member):
     content = representative_client.get(url("dashboard", language="en")).content.decode()
     assert "Texts that need English" in content
     assert "Description — no English yet" in content
+
+
+def test_dashboard_keeps_its_provisions_until_the_next_write(
+    representative_client, member, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    content = representative_client.get(url("dashboard")).content.decode()
+    assert "pas encore d'anglais" in content
+    with django_assert_num_queries(2):  # session and user: the provisions come from the cache
+        representative_client.get(url("dashboard"))
+    english = representative_client.get(url("dashboard", language="en")).content.decode()
+    assert "Description — no English yet" in english
+
+    # The member writes its English description: its home says so at once.
+    representative_client.post(
+        url("organisation-edit", member),
+        {
+            "description_fr": member.description_fr,
+            "description_en": "The CCEM supports victims.",
+            "website_fr": "",
+            "website_en": "",
+            "network": "",
+            "version": member.version,
+        },
+    )
+    assert Organisation.objects.get(pk=member.pk).description_en == "The CCEM supports victims."
+    content = representative_client.get(url("dashboard")).content.decode()
+    assert "pas encore d'anglais" not in content
+    cache.clear()
 
 
 # --- Account ----------------------------------------------------------------------------------
