@@ -5,8 +5,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from members import services as members_services
-from members.models import Organisation
 from news import services
 from news.models import NewsItem
 
@@ -19,28 +17,13 @@ def paris(*args):
 
 
 @pytest.fixture
-def make_organisation(db):
-    counter = iter(range(1, 100_000))
+def make_organisation(make_organisation):
+    """The shared maker, with the dates these tests' minutes use: observers confirmed on
+    1 October 2014 (SOS Esclaves), former members gone on 1 January 2014."""
 
     def make(name=None, *, status="member", **fields):
-        number = next(counter)
-        name = name or f"Association {number}"
-        fields.setdefault("slug", f"association-{number}")
-        organisation = Organisation.objects.create(name=name, **fields)
-        if status in {"member", "former"}:
-            members_services.membership_admit_without_vote(
-                organisation=organisation, date=FOUNDED, reason="Membre fondateur."
-            )
-        if status == "observer":
-            members_services.membership_confirm_observer(
-                organisation=organisation, date=date(2014, 10, 1)
-            )
-        if status == "former":
-            members_services.membership_end(
-                organisation=organisation, date=date(2014, 1, 1), reason="Départ."
-            )
-        organisation.refresh_from_db()
-        return organisation
+        since = {"observer": date(2014, 10, 1), "former": date(2014, 1, 1)}.get(status, FOUNDED)
+        return make_organisation(name, status=status, since=fields.pop("since", since), **fields)
 
     return make
 
