@@ -82,11 +82,11 @@ class ActionItemListView(MinutesReaderMixin, TemplateView):
     template_name = "meetings/portal/action_items.html"
 
     def get_context_data(self, **kwargs):
-        mine, everyone = selectors.action_items_of(self.request.user)
+        mine, everyone = selectors.action_items_of(self.reader)
         return super().get_context_data(
             mine=mine,
             everyone=everyone,
-            closed=selectors.recently_closed_of(self.request.user),
+            closed=selectors.recently_closed_of(self.reader),
             done_form=ActionItemDoneForm(),
             **kwargs,
         )

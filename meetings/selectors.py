@@ -188,29 +188,26 @@ def minutes_for(meeting, *, reader):
     )
 
 
-def action_items_of(user, *, today=None):
-    """The open action items of the organisations `user` represents, overdue first, and the
+def action_items_of(reader, *, today=None):
+    """The open action items of the organisations `reader` represents, overdue first, and the
     ones asked of every member."""
     today = today or timezone.localdate()
-    organisations = Organisation.objects.represented_by(user)
     base = (
         ActionItem.objects.open()
         .select_related("meeting", "agenda_item")
         .prefetch_related(action_items_prefetch())
     )
-    mine = list(base.for_organisations(organisations).overdue_first(today))
+    mine = list(base.for_organisations(reader.organisation_ids).overdue_first(today))
     everyone = list(base.filter(for_every_member=True).exclude(pk__in=[a.pk for a in mine]))
-    reader = Reader.of(user)
     for action in mine + everyone:
         action.overdue = action.is_overdue(today)
         action.closable = reader.may_close(action)
     return mine, everyone
 
 
-def recently_closed_of(user, *, limit=20):
-    organisations = Organisation.objects.represented_by(user)
+def recently_closed_of(reader, *, limit=20):
     return list(
-        ActionItem.objects.for_organisations(organisations)
+        ActionItem.objects.for_organisations(reader.organisation_ids)
         .exclude(status=ActionItem.Status.OPEN)
         .select_related("meeting", "closed_by")
         .prefetch_related(action_items_prefetch())
