@@ -156,14 +156,18 @@ def build_meetings(rng):
 
 def build_legal_texts(rng, count=LEGAL_TEXTS):
     from documents import services
-    from documents.models import IssuingBody, LegalResource
+    from documents.models import IssuingBody, LegalReference, LegalResource
 
     bodies = list(IssuingBody.objects.all())
+    themes = list(Theme.objects.all())
     rows = []
     for number in range(count):
         title_fr, title_en = sentence(rng, WORDS_FR, 8), sentence(rng, WORDS_EN, 8)
+        names_fr = names_en = ""
         if number % 1000 == 0:
             title_fr, title_en = "Protocole de Palerme " + title_fr, "Palermo Protocol " + title_en
+        if number % 1000 == 500:
+            names_fr, names_en = "Convention de Varsovie", "Warsaw Convention"
         rows.append(
             LegalResource(
                 slug=f"text-{number}",
@@ -171,6 +175,8 @@ def build_legal_texts(rng, count=LEGAL_TEXTS):
                 title_en=title_en,
                 summary_fr=sentence(rng, WORDS_FR, 40),
                 summary_en=sentence(rng, WORDS_EN, 40),
+                common_names_fr=names_fr,
+                common_names_en=names_en,
                 text_fr=sentence(rng, WORDS_FR, 300),
                 kind=LegalResource.Kind.values[number % len(LegalResource.Kind.values)],
                 level=LegalResource.Level.values[number % len(LegalResource.Level.values)],
@@ -179,7 +185,25 @@ def build_legal_texts(rng, count=LEGAL_TEXTS):
                 is_published=True,
             )
         )
-    LegalResource.objects.bulk_create(rows, batch_size=1000)
+    rows = LegalResource.objects.bulk_create(rows, batch_size=1000)
+    through = LegalResource.themes.through
+    through.objects.bulk_create(
+        [
+            through(legalresource_id=resource.pk, theme_id=theme.pk)
+            for index, resource in enumerate(rows)
+            for theme in themes[index % len(themes) : index % len(themes) + 2]
+        ],
+        batch_size=2000,
+    )
+    # Official references, as real texts carry them: one text in ten.
+    LegalReference.objects.bulk_create(
+        [
+            LegalReference(resource=resource, scheme="celex", value=f"3{2000 + i % 25}L{i:04d}")
+            for i, resource in enumerate(rows)
+            if i % 10 == 0
+        ],
+        batch_size=2000,
+    )
     services.texts_reindex(queryset=LegalResource.objects.all(), batch_size=1000)
     return LegalResource.objects.count()
 

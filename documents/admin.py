@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
@@ -11,10 +12,18 @@ from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.locking import VersionedAdminMixin
+from collectif.partial_dates import PartialDateField
 from collectif.trash import TrashAdminMixin
 
 from . import services
-from .models import CHECK_INTERVAL, Document, IssuingBody, LegalResource, LinkCheck
+from .models import (
+    CHECK_INTERVAL,
+    Document,
+    IssuingBody,
+    LegalReference,
+    LegalResource,
+    LinkCheck,
+)
 from .resources import LegalResourceResource
 
 
@@ -70,10 +79,45 @@ class IssuingBodyAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["parent"]
 
 
+class LegalResourceAdminForm(forms.ModelForm):
+    """The date is typed with what is known of it (« 2012 », « 11/2000 », « 15/11/2000 »):
+    its precision follows."""
+
+    date = PartialDateField(
+        label=LegalResource._meta.get_field("date").verbose_name,
+        help_text=LegalResource._meta.get_field("date").help_text,
+    )
+
+    class Meta:
+        model = LegalResource
+        fields = ["date"]  # the admin gives the others (its fieldsets)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.date and not self.is_bound:
+            self.initial["date"] = self.instance.partial_date
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = cleaned.get("date")
+        if typed is not None:
+            cleaned["date"] = typed.first_day
+            self.instance.date_precision = typed.precision
+        return cleaned
+
+
+class LegalReferenceInline(admin.TabularInline):
+    model = LegalReference
+    extra = 1
+    fields = ["scheme", "value", "position"]
+
+
 @admin.register(LegalResource)
 class LegalResourceAdmin(
     TrashAdminMixin, VersionedAdminMixin, ImportExportMixin, TabbedTranslationAdmin
 ):
+    form = LegalResourceAdminForm
+    inlines = [LegalReferenceInline]
     resource_classes = [LegalResourceResource]
     formats = [CSV, XLSX]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -82,7 +126,7 @@ class LegalResourceAdmin(
         "kind",
         "body",
         "level",
-        "date",
+        "shown_date",
         "status",
         "is_published",
         "last_checked",
@@ -99,14 +143,40 @@ class LegalResourceAdmin(
         "themes",
     ]
     list_select_related = ["body"]
-    search_fields = ["title_fr", "title_en", "slug"]
+    search_fields = [
+        "title_fr",
+        "title_en",
+        "common_names_fr",
+        "common_names_en",
+        "references__value",
+        "slug",
+    ]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title_fr"]}
     autocomplete_fields = ["body", "themes", "amends", "replaced_by"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     actions = ["mark_checked"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "kind", "body", "level", "date", "themes"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "common_names",
+                    "slug",
+                    "summary",
+                    "kind",
+                    "body",
+                    "level",
+                    "date",
+                    "themes",
+                ]
+            },
+        ),
+        (
+            _("Dates of the treaty"),
+            {"fields": ["entry_into_force", "france_signature", "france_ratification"]},
+        ),
         (_("Files and official links"), {"fields": ["file_fr", "url_fr", "file_en", "url_en"]}),
         (
             _("Legal status"),
@@ -120,6 +190,15 @@ class LegalResourceAdmin(
 
     def save_model(self, request, obj, form, change):
         services.legal_resource_save(resource=obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The references are saved after the text: the search index follows them.
+        services.legal_resource_reindex(resource=form.instance)
+
+    @admin.display(description=_("date"), ordering="date")
+    def shown_date(self, obj):
+        return obj.partial_date
 
     @admin.action(description=_("Mark as checked today"), permissions=["change"])
     def mark_checked(self, request, queryset):

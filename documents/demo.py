@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from collectif.models import Theme
 
 from . import services
-from .models import Document, IssuingBody, LegalResource
+from .models import Document, IssuingBody, LegalReference, LegalResource
 from .pdfmaker import make_pdf
 
 EURLEX = "https://eur-lex.europa.eu/legal-content/{lang}/TXT/?uri=CELEX:{celex}"
@@ -85,6 +85,12 @@ TEXTS = [
         "summary_en": "Adopted in New York on 15 November 2000 (General Assembly resolution "
         "55/25), in force since 29 September 2003. Three protocols supplement it, among them the "
         "Palermo Protocol on trafficking in persons.",
+        "common_names_fr": "Convention de Palerme",
+        "common_names_en": "Palermo Convention\nUNTOC",
+        "entry_into_force": date(2003, 9, 29),
+        "france_signature": date(2000, 12, 12),
+        "france_ratification": date(2002, 10, 29),
+        "references": [("un", "A/RES/55/25")],
         "url_fr": UNTC.format(n="XVIII-12", lang="fr"),
         "url_en": UNTC.format(n="XVIII-12", lang="en"),
     },
@@ -105,7 +111,92 @@ TEXTS = [
         "summary_en": "Supplementing the United Nations Convention against Transnational "
         "Organized Crime, it gives the first international definition of trafficking in persons "
         "(article 3). In force since 25 December 2003.",
+        "common_names_fr": "Protocole de Palerme",
+        "common_names_en": "Palermo Protocol\nUN Trafficking Protocol",
+        "entry_into_force": date(2003, 12, 25),
+        "france_signature": date(2000, 12, 12),
+        "france_ratification": date(2002, 10, 29),
+        "references": [("un", "A/RES/55/25")],
         **ohchr("protocol-prevent-suppress-and-punish-trafficking-persons"),
+    },
+    {
+        "slug": "un-global-plan-of-action-2010",
+        "kind": "resolution",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2010, 7, 30),
+        "themes": ["advocacy", "victim-support"],
+        "title_fr": "Plan d'action mondial des Nations unies pour la lutte contre la traite des "
+        "personnes (résolution 64/293 de l'Assemblée générale)",
+        "title_en": "United Nations Global Plan of Action to Combat Trafficking in Persons "
+        "(General Assembly resolution 64/293)",
+        "summary_fr": "Adopté par l'Assemblée générale le 30 juillet 2010 pour promouvoir la "
+        "ratification et l'application du Protocole de Palerme. Il crée le Fonds de "
+        "contributions volontaires des Nations unies en faveur des victimes de la traite, en "
+        "particulier des femmes et des enfants, et demande à l'ONUDC un rapport mondial tous "
+        "les deux ans.",
+        "summary_en": "Adopted by the General Assembly on 30 July 2010 to promote the "
+        "ratification and implementation of the Palermo Protocol. It establishes the United "
+        "Nations Voluntary Trust Fund for Victims of Trafficking in Persons, Especially Women "
+        "and Children, and asks UNODC for a global report every two years.",
+        "common_names_fr": "Plan d'action mondial",
+        "common_names_en": "Global Plan of Action",
+        "references": [("un", "A/RES/64/293")],
+        "url_fr": "https://undocs.org/fr/A/RES/64/293",
+        "url_en": "https://undocs.org/en/A/RES/64/293",
+    },
+    {
+        "slug": "ohchr-recommended-principles-2002",
+        "kind": "recommendation",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2002, 5, 1),
+        "date_precision": "month",
+        "themes": ["victim-support", "advocacy"],
+        "title_fr": "Principes et directives concernant les droits de l'homme et la traite des "
+        "êtres humains : recommandations",
+        "title_en": "Recommended Principles and Guidelines on Human Rights and Human Trafficking",
+        "summary_fr": "Présentés par le Haut-Commissaire des Nations unies aux droits de l'homme "
+        "au Conseil économique et social en mai 2002. Les droits fondamentaux des victimes "
+        "doivent être au cœur de la lutte contre la traite ; les victimes ne doivent être ni "
+        "détenues ni poursuivies pour les infractions liées à leur situation.",
+        "summary_en": "Presented by the United Nations High Commissioner for Human Rights to the "
+        "Economic and Social Council in May 2002. The human rights of trafficked persons must "
+        "be at the centre of all efforts against trafficking; victims must not be detained or "
+        "prosecuted for offences arising from their situation.",
+        "common_names_fr": "Principes et directives recommandés",
+        "common_names_en": "Recommended Principles and Guidelines",
+        "references": [("un", "E/2002/68/ADD.1")],
+        "url_fr": "https://undocs.org/fr/E/2002/68/Add.1",
+        "url_en": "https://undocs.org/en/E/2002/68/Add.1",
+    },
+    {
+        "slug": "cedaw-general-recommendation-38-2020",
+        "kind": "general-comment",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2020, 11, 1),
+        "date_precision": "month",
+        "themes": ["sexual-exploitation", "victim-support", "advocacy"],
+        "title_fr": "Comité pour l'élimination de la discrimination à l'égard des femmes : "
+        "recommandation générale n° 38 (2020) sur la traite des femmes et des filles dans le "
+        "contexte des migrations internationales",
+        "title_en": "Committee on the Elimination of Discrimination against Women: general "
+        "recommendation No. 38 (2020) on trafficking in women and girls in the context of "
+        "global migration",
+        "summary_fr": "Le Comité précise les obligations des États au titre de l'article 6 de "
+        "la Convention sur l'élimination de toutes les formes de discrimination à l'égard des "
+        "femmes : s'attaquer aux causes profondes de la traite, à la demande qui favorise "
+        "l'exploitation et à l'usage des technologies numériques, et protéger les victimes.",
+        "summary_en": "The Committee sets out States' obligations under article 6 of the "
+        "Convention on the Elimination of All Forms of Discrimination against Women: address "
+        "the root causes of trafficking, the demand that fosters exploitation and the use of "
+        "digital technology, and protect victims.",
+        "common_names_fr": "Recommandation générale n° 38",
+        "common_names_en": "General Recommendation No. 38\nGR 38",
+        "references": [("un", "CEDAW/C/GC/38")],
+        "url_fr": "https://undocs.org/fr/CEDAW/C/GC/38",
+        "url_en": "https://undocs.org/en/CEDAW/C/GC/38",
     },
     {
         "slug": "crc-1989",
@@ -123,6 +214,12 @@ TEXTS = [
         "summary_en": "Adopted by the United Nations General Assembly on 20 November 1989. Its "
         "articles 34 and 35 bind States to protect children from sexual exploitation and to "
         "prevent the sale of and traffic in children.",
+        "common_names_fr": "CIDE\nConvention internationale des droits de l'enfant",
+        "common_names_en": "CRC\nUNCRC",
+        "entry_into_force": date(1990, 9, 2),
+        "france_signature": date(1990, 1, 26),
+        "france_ratification": date(1990, 8, 7),
+        "references": [("un", "A/RES/44/25")],
         **ohchr("convention-rights-child"),
     },
     {
@@ -141,7 +238,38 @@ TEXTS = [
         "vigueur depuis le 18 janvier 2002.",
         "summary_en": "Adopted by the United Nations General Assembly on 25 May 2000, in force "
         "since 18 January 2002.",
+        "common_names_fr": "Protocole facultatif concernant la vente d'enfants",
+        "common_names_en": "OPSC\nOptional Protocol on the Sale of Children",
+        "entry_into_force": date(2002, 1, 18),
+        "france_signature": date(2000, 9, 6),
+        "france_ratification": date(2003, 2, 5),
+        "references": [("un", "A/RES/54/263")],
         **ohchr("optional-protocol-convention-rights-child-sale-children-child"),
+    },
+    {
+        "slug": "crc-general-comment-6-2005",
+        "kind": "general-comment",
+        "body": "united-nations",
+        "level": "international",
+        "date": date(2005, 1, 1),
+        "date_precision": "year",
+        "themes": ["minors", "victim-support"],
+        "title_fr": "Comité des droits de l'enfant : observation générale n° 6 (2005) sur le "
+        "traitement des enfants non accompagnés et des enfants séparés en dehors de leur pays "
+        "d'origine",
+        "title_en": "Committee on the Rights of the Child: general comment No. 6 (2005) on the "
+        "treatment of unaccompanied and separated children outside their country of origin",
+        "summary_fr": "Le Comité rappelle que les enfants non accompagnés ou séparés sont "
+        "particulièrement exposés à la traite : les États doivent les identifier sans délai, "
+        "leur désigner un tuteur et les protéger, y compris contre une nouvelle victimisation.",
+        "summary_en": "The Committee recalls that unaccompanied or separated children are "
+        "particularly vulnerable to trafficking: States must identify them promptly, appoint a "
+        "guardian and protect them, including against re-victimisation.",
+        "common_names_fr": "Observation générale n° 6",
+        "common_names_en": "General Comment No. 6",
+        "references": [("un", "CRC/GC/2005/6")],
+        "url_fr": "https://undocs.org/fr/CRC/GC/2005/6",
+        "url_en": "https://undocs.org/en/CRC/GC/2005/6",
     },
     {
         "slug": "ilo-c029-forced-labour-1930",
@@ -156,6 +284,11 @@ TEXTS = [
         "supprimer. Complétée par le protocole de 2014.",
         "summary_en": "Defines forced or compulsory labour and binds States to suppress it. "
         "Supplemented by the Protocol of 2014.",
+        "common_names_fr": "Convention sur le travail forcé",
+        "common_names_en": "Forced Labour Convention",
+        "entry_into_force": date(1932, 5, 1),
+        "france_ratification": date(1937, 6, 24),
+        "references": [("ilo", "C029")],
         "status": "amended",
         **normlex("C029"),
     },
@@ -174,6 +307,11 @@ TEXTS = [
         "summary_en": "Adopted by the International Labour Conference on 11 June 2014, in force "
         "since 9 November 2016: prevention, protection and remedies for victims of forced "
         "labour, including trafficking for that purpose.",
+        "common_names_fr": "Protocole sur le travail forcé",
+        "common_names_en": "Forced Labour Protocol",
+        "entry_into_force": date(2016, 11, 9),
+        "france_ratification": date(2016, 6, 7),
+        "references": [("ilo", "P029")],
         "amends": ["ilo-c029-forced-labour-1930"],
         **normlex("P029"),
     },
@@ -190,7 +328,38 @@ TEXTS = [
         "travail des enfants que les États doivent éliminer d'urgence.",
         "summary_en": "The sale and trafficking of children are among the worst forms of child "
         "labour that States must eliminate as a matter of urgency.",
+        "common_names_fr": "Convention sur les pires formes de travail des enfants",
+        "common_names_en": "Worst Forms of Child Labour Convention",
+        "entry_into_force": date(2000, 11, 19),
+        "france_ratification": date(2001, 9, 11),
+        "references": [("ilo", "C182")],
         **normlex("C182"),
+    },
+    {
+        "slug": "echr-convention-1950",
+        "kind": "convention",
+        "body": "council-of-europe",
+        "level": "european",
+        "date": date(1950, 11, 4),
+        "themes": ["domestic-slavery", "labour-exploitation"],
+        "title_fr": "Convention de sauvegarde des droits de l'homme et des libertés "
+        "fondamentales (STE n° 5)",
+        "title_en": "Convention for the Protection of Human Rights and Fundamental Freedoms "
+        "(ETS No. 5)",
+        "summary_fr": "Signée à Rome le 4 novembre 1950, en vigueur depuis le 3 septembre 1953. "
+        "Son article 4 interdit l'esclavage, la servitude et le travail forcé ; la Cour "
+        "européenne des droits de l'homme y rattache la traite des êtres humains.",
+        "summary_en": "Signed in Rome on 4 November 1950, in force since 3 September 1953. Its "
+        "article 4 prohibits slavery, servitude and forced labour; the European Court of Human "
+        "Rights brings trafficking in human beings within it.",
+        "status": "amended",
+        "common_names_fr": "Convention européenne des droits de l'homme\nCEDH",
+        "common_names_en": "European Convention on Human Rights\nECHR",
+        "entry_into_force": date(1953, 9, 3),
+        "france_signature": date(1950, 11, 4),
+        "france_ratification": date(1974, 5, 3),
+        "references": [("cets", "5")],
+        **coe_treaty("005"),
     },
     {
         "slug": "coe-convention-cets-197-2005",
@@ -209,6 +378,12 @@ TEXTS = [
         "summary_en": "Opened for signature in Warsaw on 16 May 2005, in force since "
         "1 February 2008. It protects victims' rights (recovery and reflection period, residence "
         "permits) and sets up GRETA to monitor its implementation.",
+        "common_names_fr": "Convention de Varsovie",
+        "common_names_en": "Warsaw Convention\nAnti-Trafficking Convention",
+        "entry_into_force": date(2008, 2, 1),
+        "france_signature": date(2006, 5, 22),
+        "france_ratification": date(2008, 1, 9),
+        "references": [("cets", "197")],
         **coe_treaty(197),
     },
     {
@@ -226,7 +401,57 @@ TEXTS = [
         "1er juillet 2010.",
         "summary_en": "Opened for signature in Lanzarote on 25 October 2007, in force since "
         "1 July 2010.",
+        "common_names_fr": "Convention de Lanzarote",
+        "common_names_en": "Lanzarote Convention",
+        "entry_into_force": date(2010, 7, 1),
+        "france_signature": date(2007, 10, 25),
+        "france_ratification": date(2010, 9, 27),
+        "references": [("cets", "201")],
         **coe_treaty(201),
+    },
+    {
+        "slug": "coe-convention-organs-cets-216-2015",
+        "kind": "convention",
+        "body": "council-of-europe",
+        "level": "european",
+        "date": date(2015, 3, 25),
+        "themes": ["organ-removal"],
+        "title_fr": "Convention du Conseil de l'Europe contre le trafic d'organes humains "
+        "(STCE n° 216)",
+        "title_en": "Council of Europe Convention against Trafficking in Human Organs "
+        "(CETS No. 216)",
+        "summary_fr": "Ouverte à la signature à Saint-Jacques-de-Compostelle le 25 mars 2015, en "
+        "vigueur depuis le 1er mars 2018. Elle incrimine le prélèvement illicite d'organes "
+        "humains et leur utilisation, et protège les victimes.",
+        "summary_en": "Opened for signature in Santiago de Compostela on 25 March 2015, in force "
+        "since 1 March 2018. It makes the illicit removal and use of human organs criminal "
+        "offences and protects victims.",
+        "entry_into_force": date(2018, 3, 1),
+        "references": [("cets", "216")],
+        **coe_treaty(216),
+    },
+    {
+        "slug": "coe-cm-rec-2022-21-labour-exploitation",
+        "kind": "recommendation",
+        "body": "council-of-europe",
+        "level": "european",
+        "date": date(2022, 9, 1),
+        "date_precision": "month",
+        "themes": ["labour-exploitation", "advocacy"],
+        "title_fr": "Recommandation CM/Rec(2022)21 du Comité des Ministres aux États membres "
+        "sur la prévention et la lutte contre la traite des êtres humains aux fins "
+        "d'exploitation par le travail",
+        "title_en": "Recommendation CM/Rec(2022)21 of the Committee of Ministers to member "
+        "States on preventing and combating trafficking in human beings for the purpose of "
+        "labour exploitation",
+        "summary_fr": "Adoptée en septembre 2022, elle complète la Convention de Varsovie : "
+        "prévention dans les secteurs à risque, inspection du travail, diligence raisonnable "
+        "des entreprises dans leurs chaînes d'approvisionnement, accès des victimes à la "
+        "justice et à l'indemnisation.",
+        "summary_en": "Adopted in September 2022, it supplements the Warsaw Convention: "
+        "prevention in sectors at risk, labour inspection, due diligence of businesses in their "
+        "supply chains, victims' access to justice and compensation.",
+        "references": [("other", "CM/Rec(2022)21")],
     },
     {
         "slug": "greta-france-round-1-2013",
@@ -243,6 +468,7 @@ TEXTS = [
         "nationale, identification et protection des victimes, poursuites.",
         "summary_en": "GRETA's first report on France (GRETA(2012)16): national coordination, "
         "identification and protection of victims, prosecution.",
+        "references": [("other", "GRETA(2012)16")],
         **greta_france(),
     },
     {
@@ -260,6 +486,7 @@ TEXTS = [
         "2017 : suites données au premier rapport, mineurs victimes, accès aux droits.",
         "summary_en": "GRETA's second report on France (GRETA(2017)17), adopted in March 2017: "
         "follow-up to the first report, child victims, access to rights.",
+        "references": [("other", "GRETA(2017)17")],
         **greta_france(),
     },
     {
@@ -280,6 +507,21 @@ TEXTS = [
         **greta_france(),
     },
     {
+        "slug": "greta-general-report-13-2024",
+        "kind": "report",
+        "body": "greta",
+        "level": "european",
+        "date": date(2024, 1, 1),
+        "date_precision": "year",
+        "themes": ["advocacy"],
+        "title_fr": "GRETA : 13e rapport général sur les activités du GRETA, couvrant l'année 2023",
+        "title_en": "GRETA: 13th General Report on GRETA's activities, covering the year 2023",
+        "summary_fr": "Rapport annuel du Groupe d'experts : évaluations par pays de l'année "
+        "2023, tendances de la traite en Europe et suites données à ses recommandations.",
+        "summary_en": "The Group of Experts' annual report: the country evaluations of 2023, "
+        "trends of trafficking in Europe and the follow-up to its recommendations.",
+    },
+    {
         "slug": "echr-siliadin-v-france-2005",
         "kind": "case-law",
         "body": "echr",
@@ -293,6 +535,10 @@ TEXTS = [
         "européenne des droits de l'homme.",
         "summary_en": "The Court finds against France for failing to protect a minor held in "
         "domestic servitude: violation of Article 4 of the European Convention on Human Rights.",
+        "references": [
+            ("case", "CEDH, n° 73316/01"),
+            ("ecli", "ECLI:CE:ECHR:2005:0726JUD007331601"),
+        ],
         **hudoc("001-69891"),
     },
     {
@@ -308,11 +554,103 @@ TEXTS = [
         "européenne des droits de l'homme : obligations positives des États.",
         "summary_en": "Trafficking in human beings falls within Article 4 of the European "
         "Convention on Human Rights: the positive obligations of States.",
+        "references": [
+            ("case", "CEDH, n° 25965/04"),
+            ("ecli", "ECLI:CE:ECHR:2010:0107JUD002596504"),
+        ],
         **hudoc("001-96549"),
     },
     {
+        "slug": "echr-cn-and-v-v-france-2012",
+        "kind": "case-law",
+        "body": "echr",
+        "level": "european",
+        "date": date(2012, 10, 11),
+        "themes": ["domestic-slavery", "minors"],
+        "title_fr": "CEDH, C.N. et V. c. France, requête n° 67724/09",
+        "title_en": "ECHR, C.N. and V. v. France, application no. 67724/09",
+        "summary_fr": "Deux sœurs burundaises, orphelines, hébergées enfants par des proches en "
+        "France et astreintes aux tâches domestiques. La Cour juge que l'aînée a été soumise à "
+        "un travail forcé et tenue en servitude, et que le droit français ne permettait pas "
+        "alors de réprimer efficacement ces faits : violation de l'article 4.",
+        "summary_en": "Two orphaned Burundian sisters, taken in as children by relatives in "
+        "France and made to do the housework. The Court holds that the elder was subjected to "
+        "forced labour and held in servitude, and that French law did not then allow these "
+        "acts to be punished effectively: violation of Article 4.",
+        "references": [
+            ("case", "CEDH, n° 67724/09"),
+            ("ecli", "ECLI:CE:ECHR:2012:1011JUD006772409"),
+        ],
+    },
+    {
+        "slug": "echr-chowdury-v-greece-2017",
+        "kind": "case-law",
+        "body": "echr",
+        "level": "european",
+        "date": date(2017, 3, 30),
+        "themes": ["labour-exploitation"],
+        "title_fr": "CEDH, Chowdury et autres c. Grèce, requête n° 21884/15",
+        "title_en": "ECHR, Chowdury and Others v. Greece, application no. 21884/15",
+        "summary_fr": "Des ouvriers agricoles bangladais sans titre de séjour, employés sans "
+        "salaire à la cueillette des fraises à Manolada : quand ils réclament leur dû, des "
+        "gardes tirent sur eux. La Cour qualifie leur situation de traite et de travail forcé "
+        "et condamne la Grèce pour n'avoir ni prévenu ni réprimé effectivement ces faits "
+        "(article 4 § 2).",
+        "summary_en": "Undocumented Bangladeshi farm workers, employed without pay to pick "
+        "strawberries in Manolada: when they claim their wages, guards open fire on them. The "
+        "Court finds their situation to be trafficking and forced labour, and finds against "
+        "Greece for failing to prevent and punish it effectively (Article 4 § 2).",
+        "references": [
+            ("case", "CEDH, n° 21884/15"),
+            ("ecli", "ECLI:CE:ECHR:2017:0330JUD002188415"),
+        ],
+    },
+    {
+        "slug": "echr-sm-v-croatia-2020",
+        "kind": "case-law",
+        "body": "echr",
+        "level": "european",
+        "date": date(2020, 6, 25),
+        "themes": ["sexual-exploitation"],
+        "title_fr": "CEDH (Grande Chambre), S.M. c. Croatie, requête n° 60561/14",
+        "title_en": "ECHR (Grand Chamber), S.M. v. Croatia, application no. 60561/14",
+        "summary_fr": "La Grande Chambre juge que la traite et l'exploitation de la prostitution "
+        "forcée relèvent de l'article 4 de la Convention, et condamne la Croatie pour "
+        "l'insuffisance de l'enquête menée sur la plainte de la requérante.",
+        "summary_en": "The Grand Chamber holds that trafficking and the exploitation of forced "
+        "prostitution fall within Article 4 of the Convention, and finds against Croatia for "
+        "the shortcomings of the investigation into the applicant's complaint.",
+        "references": [
+            ("case", "CEDH, n° 60561/14"),
+            ("ecli", "ECLI:CE:ECHR:2020:0625JUD006056114"),
+        ],
+    },
+    {
+        "slug": "echr-vcl-and-an-v-united-kingdom-2021",
+        "kind": "case-law",
+        "body": "echr",
+        "level": "european",
+        "date": date(2021, 2, 16),
+        "themes": ["minors", "forced-begging-delinquency", "victim-support"],
+        "title_fr": "CEDH, V.C.L. et A.N. c. Royaume-Uni, requêtes nos 77587/12 et 74603/12",
+        "title_en": "ECHR, V.C.L. and A.N. v. the United Kingdom, applications nos. 77587/12 "
+        "and 74603/12",
+        "summary_fr": "Deux mineurs vietnamiens découverts dans des plantations de cannabis "
+        "avaient été poursuivis et condamnés. Premier arrêt sur la non-sanction des victimes "
+        "de la traite : la poursuite d'une victime potentielle sans évaluation préalable de sa "
+        "situation par les autorités compétentes viole l'article 4 (et ici l'article 6).",
+        "summary_en": "Two Vietnamese minors found in cannabis factories had been prosecuted "
+        "and convicted. The first judgment on the non-punishment of trafficking victims: "
+        "prosecuting a potential victim without a prior assessment of their situation by the "
+        "competent authorities violates Article 4 (and here Article 6).",
+        "references": [
+            ("case", "CEDH, nos 77587/12 et 74603/12"),
+            ("ecli", "ECLI:CE:ECHR:2021:0216JUD007758712"),
+        ],
+    },
+    {
         "slug": "eu-framework-decision-2002-629",
-        "kind": "directive",
+        "kind": "framework-decision",
         "body": "european-union",
         "level": "european",
         "date": date(2002, 7, 19),
@@ -325,6 +663,11 @@ TEXTS = [
         "traite, remplacé par la directive 2011/36/UE.",
         "summary_en": "The European Union's first instrument defining the offence of "
         "trafficking, replaced by Directive 2011/36/EU.",
+        "entry_into_force": date(2002, 8, 1),
+        "references": [
+            ("celex", "32002F0629"),
+            ("eli", "http://data.europa.eu/eli/dec_framw/2002/629/oj"),
+        ],
         "status": "replaced",
         "replaced_by": "eu-directive-2011-36",
         **eurlex("32002F0629"),
@@ -344,6 +687,11 @@ TEXTS = [
         "compétentes.",
         "summary_en": "A residence permit for victims who cooperate with the competent "
         "authorities.",
+        "entry_into_force": date(2004, 8, 6),
+        "references": [
+            ("celex", "32004L0081"),
+            ("eli", "http://data.europa.eu/eli/dir/2004/81/oj"),
+        ],
         **eurlex("32004L0081"),
     },
     {
@@ -363,6 +711,13 @@ TEXTS = [
         "summary_en": "Directive of the European Parliament and of the Council of 5 April 2011. "
         "It provides for national rapporteurs or equivalent mechanisms: in France, the CNCDH "
         "assesses the policy carried out.",
+        "common_names_fr": "Directive traite",
+        "common_names_en": "Anti-Trafficking Directive",
+        "entry_into_force": date(2011, 4, 15),
+        "references": [
+            ("celex", "32011L0036"),
+            ("eli", "http://data.europa.eu/eli/dir/2011/36/oj"),
+        ],
         "status": "amended",
         "consolidated_url": EURLEX.format(lang="FR", celex="02011L0036-20240714"),
         **eurlex("32011L0036"),
@@ -381,7 +736,38 @@ TEXTS = [
         "summary_fr": "Directive du Parlement européen et du Conseil du 13 décembre 2011.",
         "summary_en": "Directive of the European Parliament and of the Council of "
         "13 December 2011.",
+        "common_names_en": "Child Sexual Abuse Directive",
+        "references": [
+            ("celex", "32011L0093"),
+            ("eli", "http://data.europa.eu/eli/dir/2011/93/oj"),
+        ],
         **eurlex("32011L0093"),
+    },
+    {
+        "slug": "eu-directive-2012-29",
+        "kind": "directive",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2012, 10, 25),
+        "themes": ["victim-support"],
+        "title_fr": "Directive 2012/29/UE établissant des normes minimales concernant les "
+        "droits, le soutien et la protection des victimes de la criminalité",
+        "title_en": "Directive 2012/29/EU establishing minimum standards on the rights, support "
+        "and protection of victims of crime",
+        "summary_fr": "Directive du Parlement européen et du Conseil du 25 octobre 2012, qui "
+        "remplace la décision-cadre 2001/220/JAI : information, soutien, participation à la "
+        "procédure et protection de toutes les victimes, dont les victimes de la traite.",
+        "summary_en": "Directive of the European Parliament and of the Council of 25 October "
+        "2012, replacing Framework Decision 2001/220/JHA: information, support, participation "
+        "in proceedings and protection for all victims, trafficking victims among them.",
+        "common_names_fr": "Directive victimes",
+        "common_names_en": "Victims' Rights Directive",
+        "entry_into_force": date(2012, 11, 15),
+        "references": [
+            ("celex", "32012L0029"),
+            ("eli", "http://data.europa.eu/eli/dir/2012/29/oj"),
+        ],
+        **eurlex("32012L0029"),
     },
     {
         "slug": "eu-strategy-2012-2016",
@@ -396,6 +782,7 @@ TEXTS = [
         "2012–2016",
         "summary_fr": "Communication de la Commission européenne, COM(2012) 286.",
         "summary_en": "Communication from the European Commission, COM(2012) 286.",
+        "references": [("other", "COM(2012) 286 final"), ("celex", "52012DC0286")],
         **eurlex("52012DC0286"),
     },
     {
@@ -410,7 +797,33 @@ TEXTS = [
         "title_en": "EU Strategy on Combatting Trafficking in Human Beings 2021-2025",
         "summary_fr": "Communication de la Commission européenne, COM(2021) 171.",
         "summary_en": "Communication from the European Commission, COM(2021) 171.",
+        "references": [("other", "COM(2021) 171 final"), ("celex", "52021DC0171")],
         **eurlex("52021DC0171"),
+    },
+    {
+        "slug": "ep-resolution-2021-02-10-directive-2011-36",
+        "kind": "resolution",
+        "body": "european-union",
+        "level": "european",
+        "date": date(2021, 2, 10),
+        "themes": ["advocacy", "sexual-exploitation"],
+        "title_fr": "Résolution du Parlement européen du 10 février 2021 sur la mise en œuvre "
+        "de la directive 2011/36/UE concernant la prévention de la traite des êtres humains et "
+        "la lutte contre ce phénomène ainsi que la protection des victimes",
+        "title_en": "European Parliament resolution of 10 February 2021 on the implementation "
+        "of Directive 2011/36/EU on preventing and combating trafficking in human beings and "
+        "protecting its victims",
+        "summary_fr": "Rapport d'initiative sur l'application de la directive dans les États "
+        "membres. Le Parlement demande à la Commission de réviser la directive, notamment pour "
+        "incriminer l'utilisation en connaissance de cause des services des victimes.",
+        "summary_en": "Own-initiative report on how the Member States apply the directive. "
+        "Parliament asks the Commission to revise it, in particular to make the knowing use of "
+        "victims' services a criminal offence.",
+        "references": [("other", "2020/2029(INI)")],
+        "url_fr": "https://oeil.secure.europarl.europa.eu/oeil/popups/ficheprocedure.do"
+        "?reference=2020/2029(INI)&l=fr",
+        "url_en": "https://oeil.secure.europarl.europa.eu/oeil/popups/ficheprocedure.do"
+        "?reference=2020/2029(INI)&l=en",
     },
     {
         "slug": "eu-directive-2024-1712",
@@ -430,6 +843,11 @@ TEXTS = [
         "summary_en": "Adds the exploitation of surrogacy, forced marriage and illegal adoption "
         "to the forms of exploitation, and strengthens the identification of victims. To be "
         "transposed by 15 July 2026.",
+        "entry_into_force": date(2024, 7, 14),
+        "references": [
+            ("celex", "32024L1712"),
+            ("eli", "http://data.europa.eu/eli/dir/2024/1712/oj"),
+        ],
         "amends": ["eu-directive-2011-36"],
         **eurlex("32024L1712"),
     },
@@ -450,8 +868,31 @@ TEXTS = [
         "summary_en": "Recommendations to participating States: prosecution, prevention, "
         "protection of victims, co-ordination. Supplemented by the addendums of 2005 (child "
         "victims) and 2013.",
+        "references": [("other", "PC.DEC/557")],
         "status": "amended",
         "url_en": "https://www.osce.org/pc/23866",
+    },
+    {
+        "slug": "osce-action-plan-addendum-2005",
+        "kind": "action-plan",
+        "body": "osce",
+        "level": "international",
+        "date": date(2005, 7, 7),
+        "themes": ["minors", "victim-support"],
+        "title_fr": "Addendum au plan d'action de l'OSCE pour lutter contre la traite des êtres "
+        "humains : répondre aux besoins particuliers des enfants victimes de la traite en "
+        "matière de protection et d'assistance (décision n° 685)",
+        "title_en": "Addendum to the OSCE Action Plan to Combat Trafficking in Human Beings: "
+        "Addressing the Special Needs of Child Victims of Trafficking for Protection and "
+        "Assistance (Decision No. 685)",
+        "summary_fr": "Complète le plan d'action de 2003 par des mesures propres aux enfants "
+        "victimes : identification, intérêt supérieur de l'enfant, tutelle, retour sûr ou "
+        "intégration.",
+        "summary_en": "Supplements the 2003 Action Plan with measures for child victims: "
+        "identification, the best interests of the child, guardianship, safe return or "
+        "integration.",
+        "amends": ["osce-action-plan-2003"],
+        "references": [("other", "PC.DEC/685")],
     },
     {
         "slug": "osce-action-plan-addendum-2013",
@@ -468,6 +909,7 @@ TEXTS = [
         "d'approvisionnement, partenariats.",
         "summary_en": "Updates the 2003 Action Plan: new forms of trafficking, supply chains, "
         "partnerships.",
+        "references": [("other", "PC.DEC/1107")],
         "amends": ["osce-action-plan-2003"],
         "url_en": "https://www.osce.org/pc/109371",
     },
@@ -482,6 +924,7 @@ TEXTS = [
         "title_en": "UNODC Global Report on Trafficking in Persons 2014",
         "summary_fr": "Données de 128 pays : un tiers des victimes détectées sont des enfants.",
         "summary_en": "Data from 128 countries: one in three detected victims is a child.",
+        "common_names_en": "GLOTiP 2014",
         "url_en": GLOTIP.format(path="glotip/GLOTIP_2014_full_report.pdf"),
     },
     {
@@ -495,6 +938,7 @@ TEXTS = [
         "title_en": "UNODC Global Report on Trafficking in Persons 2016",
         "summary_fr": "Avec un chapitre sur la traite dans les flux de migrants et de réfugiés.",
         "summary_en": "With a chapter on trafficking in migrant and refugee flows.",
+        "common_names_en": "GLOTiP 2016",
         "url_en": GLOTIP.format(path="glotip/2016_Global_Report_on_Trafficking_in_Persons.pdf"),
     },
     {
@@ -508,6 +952,7 @@ TEXTS = [
         "title_en": "UNODC Global Report on Trafficking in Persons 2018",
         "summary_fr": "Avec un chapitre sur la traite dans les conflits armés.",
         "summary_en": "With a chapter on trafficking in the context of armed conflict.",
+        "common_names_en": "GLOTiP 2018",
         "url_en": GLOTIP.format(path="glotip/2018/GLOTiP_2018_BOOK_web_small.pdf"),
     },
     {
@@ -523,6 +968,7 @@ TEXTS = [
         "par internet.",
         "summary_en": "With chapters on the effect of economic crises and on trafficking through "
         "the internet.",
+        "common_names_en": "GLOTiP 2020",
         "url_en": GLOTIP.format(path="tip/2021/GLOTiP_2020_15jan_web.pdf"),
     },
     {
@@ -538,6 +984,7 @@ TEXTS = [
         "identifiées par elles-mêmes.",
         "summary_en": "Fewer victims detected during the pandemic; more victims identifying "
         "themselves.",
+        "common_names_en": "GLOTiP 2022",
         "url_en": GLOTIP.format(path="glotip/2022/GLOTiP_2022_web.pdf"),
     },
     {
@@ -551,7 +998,28 @@ TEXTS = [
         "title_en": "UNODC Global Report on Trafficking in Persons 2024",
         "summary_fr": "Hausse du nombre de victimes détectées, en particulier d'enfants.",
         "summary_en": "A rise in the number of detected victims, children in particular.",
+        "common_names_en": "GLOTiP 2024",
         "url_en": GLOTIP.format(path="glotip/2024/GLOTIP2024_BOOK.pdf"),
+    },
+    {
+        "slug": "unodc-model-law-2009",
+        "kind": "guide",
+        "body": "unodc",
+        "level": "international",
+        "date": date(2009, 1, 1),
+        "date_precision": "year",
+        "themes": ["advocacy", "victim-support"],
+        "title_fr": "ONUDC : Loi type contre la traite des personnes",
+        "title_en": "UNODC Model Law against Trafficking in Persons",
+        "summary_fr": "Dispositions types, commentées, pour aider les États à transposer le "
+        "Protocole de Palerme dans leur droit : incriminations, protection et assistance des "
+        "victimes, coopération. Certaines dispositions sont obligatoires au regard du "
+        "Protocole, d'autres facultatives.",
+        "summary_en": "Model provisions with commentaries to help States bring the Palermo "
+        "Protocol into their law: offences, protection of and assistance to victims, "
+        "co-operation. Some provisions are mandatory under the Protocol, others optional.",
+        "common_names_fr": "Loi type de l'ONUDC",
+        "common_names_en": "UNODC Model Law",
     },
     {
         "slug": "code-penal-article-225-4-1",
@@ -568,6 +1036,66 @@ TEXTS = [
         "summary_en": "Defines the offence of trafficking in human beings, created in 2003 and "
         "rewritten by Act no. 2013-711 of 5 August 2013 to comply with Directive 2011/36/EU and "
         "the Council of Europe Convention.",
+        "references": [("code", "Code pénal, art. 225-4-1")],
+        "url_fr": "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070719/",
+    },
+    {
+        "slug": "code-penal-article-224-1-a",
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2013, 8, 5),
+        "themes": ["domestic-slavery", "labour-exploitation"],
+        "title_fr": "Code pénal, article 224-1 A : la réduction en esclavage",
+        "title_en": "French Criminal Code, article 224-1 A: enslavement",
+        "summary_fr": "Créé par la loi n° 2013-711 du 5 août 2013 : « La réduction en esclavage "
+        "est le fait d'exercer à l'encontre d'une personne l'un des attributs du droit de "
+        "propriété. » Elle est punie de vingt ans de réclusion criminelle.",
+        "summary_en": "Created by Act no. 2013-711 of 5 August 2013: enslavement is exercising "
+        "over a person any of the powers attaching to the right of ownership. It is punishable "
+        "by twenty years' imprisonment.",
+        "references": [("code", "Code pénal, art. 224-1 A")],
+        "url_fr": "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070719/",
+    },
+    {
+        "slug": "code-penal-article-225-14-1",
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2013, 8, 5),
+        "themes": ["labour-exploitation", "domestic-slavery"],
+        "title_fr": "Code pénal, article 225-14-1 : le travail forcé",
+        "title_en": "French Criminal Code, article 225-14-1: forced labour",
+        "summary_fr": "Créé par la loi n° 2013-711 du 5 août 2013 : le travail forcé est le "
+        "fait, par la violence ou la menace, de contraindre une personne à effectuer un "
+        "travail sans rétribution ou en échange d'une rétribution manifestement sans rapport "
+        "avec l'importance du travail accompli. Il est puni de sept ans d'emprisonnement et de "
+        "200 000 euros d'amende.",
+        "summary_en": "Created by Act no. 2013-711 of 5 August 2013: forced labour is "
+        "compelling a person, by violence or threat, to work without pay or for pay clearly "
+        "out of proportion to the work done. It is punishable by seven years' imprisonment and "
+        "a fine of 200,000 euros.",
+        "references": [("code", "Code pénal, art. 225-14-1")],
+        "url_fr": "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070719/",
+    },
+    {
+        "slug": "code-penal-article-225-14-2",
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2013, 8, 5),
+        "themes": ["domestic-slavery", "labour-exploitation"],
+        "title_fr": "Code pénal, article 225-14-2 : la réduction en servitude",
+        "title_en": "French Criminal Code, article 225-14-2: reduction to servitude",
+        "summary_fr": "Créé par la loi n° 2013-711 du 5 août 2013 : la réduction en servitude "
+        "est le fait de faire subir, de manière habituelle, un travail forcé à une personne "
+        "dont la vulnérabilité ou l'état de dépendance sont apparents ou connus de l'auteur. "
+        "Elle est punie de dix ans d'emprisonnement et de 300 000 euros d'amende.",
+        "summary_en": "Created by Act no. 2013-711 of 5 August 2013: reduction to servitude is "
+        "habitually subjecting to forced labour a person whose vulnerability or dependence is "
+        "apparent or known to the offender. It is punishable by ten years' imprisonment and a "
+        "fine of 300,000 euros.",
+        "references": [("code", "Code pénal, art. 225-14-2")],
         "url_fr": "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070719/",
     },
     {
@@ -588,7 +1116,61 @@ TEXTS = [
         "forcé.",
         "summary_en": "Transposes Directive 2011/36/EU: a new definition of trafficking in "
         "article 225-4-1 of the Criminal Code, and offences of enslavement and forced labour.",
+        "common_names_fr": "Loi du 5 août 2013",
+        "references": [("nor", "JUSX1306111L"), ("jorf", "JORFTEXT000027805521")],
         "url_fr": JORF.format(id="JORFTEXT000027805521"),
+    },
+    {
+        "slug": "loi-2016-444",
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2016, 4, 13),
+        "themes": ["sexual-exploitation", "victim-support"],
+        "title_fr": "Loi n° 2016-444 du 13 avril 2016 visant à renforcer la lutte contre le "
+        "système prostitutionnel et à accompagner les personnes prostituées",
+        "title_en": "Act no. 2016-444 of 13 April 2016 to strengthen the fight against the "
+        "prostitution system and to support prostituted persons",
+        "summary_fr": "Abroge le délit de racolage public et sanctionne l'achat d'actes sexuels "
+        "(article 611-1 du Code pénal). Elle crée un parcours de sortie de la prostitution et "
+        "d'insertion sociale et professionnelle, qui ouvre droit à une autorisation provisoire "
+        "de séjour pour les personnes étrangères.",
+        "summary_en": "Repeals the offence of public soliciting and penalises the purchase of "
+        "sexual acts (article 611-1 of the Criminal Code). It creates an exit programme from "
+        "prostitution with social and professional integration, which gives foreign nationals "
+        "a right to a provisional residence permit.",
+        "common_names_fr": "Loi du 13 avril 2016",
+        "references": [("jorf", "JORFTEXT000032396046")],
+        "url_fr": JORF.format(id="JORFTEXT000032396046"),
+    },
+    {
+        "slug": "ceseda-article-l425-1",
+        "kind": "law",
+        "body": "french-republic",
+        "level": "national",
+        "date": date(2020, 12, 16),
+        "themes": ["victim-support"],
+        "title_fr": "Code de l'entrée et du séjour des étrangers et du droit d'asile, article "
+        "L. 425-1 : le titre de séjour des victimes de la traite ou du proxénétisme",
+        "title_en": "French Code on the Entry and Residence of Foreigners and the Right of "
+        "Asylum, article L. 425-1: the residence permit of victims of trafficking or pimping",
+        "summary_fr": "L'étranger qui porte plainte contre une personne qu'il accuse de traite "
+        "des êtres humains ou de proxénétisme, ou témoigne dans une procédure pénale contre "
+        "elle, reçoit une carte de séjour temporaire « vie privée et familiale ». Issu de la "
+        "recodification du Code par l'ordonnance n° 2020-1733 du 16 décembre 2020, en vigueur "
+        "le 1er mai 2021 ; il reprend l'ancien article L. 316-1.",
+        "summary_en": "A foreign national who files a complaint against a person they accuse of "
+        "trafficking in human beings or pimping, or testifies against them in criminal "
+        "proceedings, receives a temporary residence permit (« vie privée et familiale »). From "
+        "the recodification of the Code by Ordinance no. 2020-1733 of 16 December 2020, in force "
+        "on 1 May 2021; it takes over former article L. 316-1.",
+        "entry_into_force": date(2021, 5, 1),
+        "references": [
+            (
+                "code",
+                "Code de l'entrée et du séjour des étrangers et du droit d'asile, art. L. 425-1",
+            )
+        ],
     },
     {
         "slug": "plan-action-national-2014-2016",
@@ -648,7 +1230,7 @@ TEXTS = [
     },
     {
         "slug": "cncdh-avis-plan-2019-2021",
-        "kind": "recommendation",
+        "kind": "opinion",
         "body": "cncdh",
         "level": "national",
         "date": date(2019, 11, 19),
@@ -664,6 +1246,25 @@ TEXTS = [
         "rapporteur regrets a plan without timetable or budget and calls for a national "
         "mechanism to identify victims.",
         "url_fr": JORF.format(id="JORFTEXT000039435027"),
+    },
+    {
+        "slug": "cncdh-avis-traite-2009",
+        "kind": "opinion",
+        "body": "cncdh",
+        "level": "national",
+        "date": date(2009, 12, 1),
+        "date_precision": "month",
+        "themes": ["advocacy", "victim-support"],
+        "title_fr": "CNCDH : avis sur la traite et l'exploitation des êtres humains en France",
+        "title_en": "CNCDH: opinion on trafficking and exploitation of human beings in France",
+        "summary_fr": "Adopté en décembre 2009 avec l'étude de la Commission sur la traite et "
+        "l'exploitation en France. La CNCDH y recommande un plan d'action national, un "
+        "rapporteur national indépendant et une meilleure identification et protection des "
+        "victimes, quelle que soit la forme d'exploitation.",
+        "summary_en": "Adopted in December 2009 with the Commission's study of trafficking and "
+        "exploitation in France. The CNCDH recommends a national action plan, an independent "
+        "national rapporteur and better identification and protection of victims, whatever "
+        "the form of exploitation.",
     },
     {
         "slug": "cncdh-evaluation-plan-2019-2021",
@@ -762,6 +1363,25 @@ DOCUMENTS = [
 ]
 
 
+# Keys of TEXTS that are not fields of the text itself, and the fields' values when a text
+# leaves them out.
+RELATIONS = {"slug", "themes", "amends", "replaced_by", "body", "references"}
+DEFAULTS = {
+    "status": LegalResource.Status.IN_FORCE,
+    "url_fr": "",
+    "url_en": "",
+    "consolidated_url": "",
+    "title_en": "",
+    "summary_en": "",
+    "common_names_fr": "",
+    "common_names_en": "",
+    "date_precision": "day",
+    "entry_into_force": None,
+    "france_signature": None,
+    "france_ratification": None,
+}
+
+
 def _set_fields(obj, values):
     changed = False
     for name, value in values.items():
@@ -776,15 +1396,10 @@ def _load_texts():
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     resources = {}
     for entry in TEXTS:
-        values = {
-            key: value
-            for key, value in entry.items()
-            if key not in {"slug", "themes", "amends", "replaced_by", "body"}
-        }
+        values = {key: value for key, value in entry.items() if key not in RELATIONS}
         values.update(body=bodies[entry["body"]], is_published=True)
-        values.setdefault("status", LegalResource.Status.IN_FORCE)
-        for name in ("url_fr", "url_en", "consolidated_url", "title_en", "summary_en"):
-            values.setdefault(name, "")
+        for name, default in DEFAULTS.items():
+            values.setdefault(name, default)
         resource = LegalResource.objects.filter(slug=entry["slug"]).first()
         if resource is None:
             resource = LegalResource(slug=entry["slug"])
@@ -823,7 +1438,36 @@ def _load_texts():
         wanted_amends = {resources[slug].pk for slug in entry.get("amends", [])}
         if set(resource.amends.values_list("pk", flat=True)) != wanted_amends:
             resource.amends.set(wanted_amends)
+        if _set_references(resource, entry.get("references", [])):
+            services.legal_resource_reindex(resource=resource)
     return len(TEXTS)
+
+
+def _set_references(resource, wanted):
+    """Make the text's official references exactly `wanted`, a list of (scheme, value) in
+    display order, touching only the rows that differ; say whether anything changed."""
+    wanted = [(scheme, value) for scheme, value in wanted]
+    existing = list(resource.references.order_by("position", "pk"))
+    if [(ref.scheme, ref.value) for ref in existing] == wanted:
+        return False
+    positions = {key: position for position, key in enumerate(wanted)}
+    kept = {}
+    for ref in existing:
+        key = (ref.scheme, ref.value)
+        if key in positions and key not in kept:
+            kept[key] = ref
+        else:
+            ref.delete()
+    for key, position in positions.items():
+        ref = kept.get(key)
+        if ref is None:
+            ref = LegalReference(resource=resource, scheme=key[0], value=key[1], position=position)
+            ref.full_clean()
+            ref.save()
+        elif ref.position != position:
+            ref.position = position
+            ref.save(update_fields=["position"])
+    return True
 
 
 def _load_documents():

@@ -1,20 +1,21 @@
 from datetime import timedelta
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
 
 from collectif.locking import Versioned
+from collectif.partial_dates import DatePrecision, DateYear, PartialDate
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
 
-from . import search
+from . import indexing, references, search
 from .access import can_see_members_only
+from .references import split_lines
 from .storage import get_private_storage
 from .validators import validate_document_file, validate_pdf
 
@@ -65,13 +66,65 @@ class SearchableText(models.Model):
 
     text_fr = models.TextField(_("text of the French file"), blank=True, editable=False)
     text_en = models.TextField(_("text of the English file"), blank=True, editable=False)
+    search_names = models.TextField(blank=True, editable=False)
     search_title = models.TextField(blank=True, editable=False)
     search_summary = models.TextField(blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True
+
+
+class SearchTerm(models.Model):
+    """One word of one text, with the best place it appears in (see documents/search.py):
+    the search's inverted index, the same on every database."""
+
+    term = models.CharField(max_length=search.MAX_PAIR_LENGTH)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.term
+
+
+class LegalResourceTerm(SearchTerm):
+    resource = models.ForeignKey(
+        "LegalResource", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["term", "resource", "weight"], name="documents_lrterm_term"),
+            models.Index(fields=["resource"], name="documents_lrterm_resource"),
+        ]
+
+
+class DocumentTerm(SearchTerm):
+    resource = models.ForeignKey(
+        "Document", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["term", "resource", "weight"], name="documents_docterm_term"),
+            models.Index(fields=["resource"], name="documents_docterm_resource"),
+        ]
+
+
+class SearchWord(models.Model):
+    """Every word of the library's index, once: a word typed as the beginning of others is
+    looked up here first (documents/library_query.py). Those of titles, common names and
+    references (`titled`, with how one is written) are what « did you mean » draws from
+    (trigram similarity: pg_trgm on PostgreSQL, the same formula in Python elsewhere)."""
+
+    word = models.CharField(max_length=search.MAX_TERM_LENGTH, unique=True)
+    label = models.CharField(max_length=search.MAX_TERM_LENGTH * 2, blank=True)
+    titled = models.BooleanField(default=False)
+
+    def __str__(self):
+        return self.label
 
 
 class LegalResourceQuerySet(models.QuerySet):
@@ -85,10 +138,21 @@ class LegalResourceQuerySet(models.QuerySet):
         return self.published()
 
     def matching(self, query):
-        return search.matching(self, query)
+        return search.matching(self, query, LegalResourceTerm)
 
     def search(self, query):
-        return search.ranked(self, query)
+        return search.ranked(
+            self,
+            query,
+            LegalResourceTerm,
+            tie_break=[
+                Case(
+                    When(kind__in=LegalResource.BINDING_KINDS, then=Value(0)),
+                    default=Value(1),
+                    output_field=models.IntegerField(),
+                )
+            ],
+        )
 
     def needs_check(self, today=None):
         """Texts nobody has checked to be current for CHECK_INTERVAL (or ever)."""
@@ -113,7 +177,10 @@ class LegalResourceQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        return self.select_related("body")
+        """What a list shows: never the text of the files nor the search's copies."""
+        return self.select_related("body").defer(
+            "text_fr", "text_en", "search_names", "search_title", "search_summary", "search_body"
+        )
 
 
 class LegalResource(Versioned, Trashable, SearchableText):
@@ -129,12 +196,29 @@ class LegalResource(Versioned, Trashable, SearchableText):
         REGULATION = "regulation", _("Regulation")
         LAW = "law", pgettext_lazy("kind of text", "Law")
         DECREE = "decree", _("Decree")
+        FRAMEWORK_DECISION = "framework-decision", _("Framework decision")
         CIRCULAR = "circular", _("Circular")
+        RESOLUTION = "resolution", _("Resolution")
         ACTION_PLAN = "action-plan", _("Action plan")
         REPORT = "report", _("Report")
         RECOMMENDATION = "recommendation", _("Recommendation")
+        GENERAL_COMMENT = "general-comment", _("General recommendation or comment")
+        OPINION = "opinion", _("Opinion")
         CASE_LAW = "case-law", _("Case law")
         GUIDE = "guide", _("Guide")
+
+    # Among texts a search scores alike, these come first: they bind States.
+    BINDING_KINDS = frozenset(
+        [
+            Kind.CONVENTION,
+            Kind.PROTOCOL,
+            Kind.DIRECTIVE,
+            Kind.REGULATION,
+            Kind.FRAMEWORK_DECISION,
+            Kind.LAW,
+            Kind.DECREE,
+        ]
+    )
 
     class Level(models.TextChoices):
         INTERNATIONAL = "international", _("International")
@@ -156,7 +240,28 @@ class LegalResource(Versioned, Trashable, SearchableText):
         help_text=_("The end of the text's address, and its key in import files."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    common_names = models.TextField(
+        _("common names"),
+        blank=True,
+        help_text=_(
+            "The names people know the text by, one per line: « Protocole de Palerme », "
+            "« Convention de Varsovie ». Shown under the title and searched like it."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_(
+            "Convention or protocol: a treaty States ratify. Directive, regulation, framework "
+            "decision (before 2009, justice and home affairs): acts of the European Union. "
+            "Resolution: adopted by an assembly (UN General Assembly, European Parliament). "
+            "Recommendation: addressed to States by a body (Committee of Ministers, GRETA). "
+            "General recommendation or comment: a treaty committee's reading of its treaty "
+            "(CEDAW, Committee on the Rights of the Child). Opinion: an advisory body's view "
+            "(CNCDH, EESC). Report: an evaluation or a study."
+        ),
+    )
     body = models.ForeignKey(
         IssuingBody,
         verbose_name=_("issuing body"),
@@ -164,7 +269,34 @@ class LegalResource(Versioned, Trashable, SearchableText):
         related_name="legal_resources",
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    date = models.DateField(_("date"), help_text=_("The date the text was adopted or published."))
+    date = models.DateField(
+        _("date"),
+        help_text=_(
+            "The date the text was adopted or published. Type only what is known: « 2012 », "
+            "« 11/2000 » or « 15/11/2000 »."
+        ),
+    )
+    # Read by the library's year filter without a date to parse per row.
+    year = models.GeneratedField(
+        expression=DateYear("date"), output_field=models.IntegerField(), db_persist=True
+    )
+    date_precision = models.CharField(
+        _("date known to the"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("A text known only by its year is shown as « 2012 », never as a day."),
+    )
+    entry_into_force = models.DateField(_("entry into force"), null=True, blank=True)
+    france_signature = models.DateField(
+        _("signed by France"), null=True, blank=True, help_text=_("For treaties, where known.")
+    )
+    france_ratification = models.DateField(
+        _("ratified by France"),
+        null=True,
+        blank=True,
+        help_text=_("For treaties: ratification, acceptance, approval or accession."),
+    )
     themes = models.ManyToManyField(
         "collectif.Theme", verbose_name=_("themes"), blank=True, related_name="legal_resources"
     )
@@ -229,7 +361,22 @@ class LegalResource(Versioned, Trashable, SearchableText):
         verbose_name = _("legal resource")
         verbose_name_plural = _("legal resources")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["is_published", "date"])]
+        indexes = [
+            # Covers the library's list and filters: they never read the rows' long texts.
+            models.Index(
+                fields=[
+                    "is_published",
+                    "deleted_at",
+                    "date",
+                    "id",
+                    "kind",
+                    "level",
+                    "body",
+                    "year",
+                ],
+                name="documents_library_covering",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -237,8 +384,45 @@ class LegalResource(Versioned, Trashable, SearchableText):
     def get_absolute_url(self):
         return reverse("documents:legal-resource-detail", kwargs={"slug": self.slug})
 
+    @property
+    def partial_date(self):
+        return PartialDate(self.date, self.date_precision) if self.date else None
+
+    def common_names_in(self, language):
+        return split_lines(getattr(self, f"common_names_{language}", "") or "")
+
+    @property
+    def common_names_here(self):
+        """The common names in the current language, else in the other one, with the
+        language they are in when it is not the page's: {"items": [...], "lang": ""}."""
+        current = (get_language() or "fr")[:2]
+        for code in (current, "en" if current == "fr" else "fr"):
+            names = self.common_names_in(code)
+            if names:
+                return {"items": names, "lang": code if code != current else ""}
+        return {"items": [], "lang": ""}
+
+    def search_parts(self):
+        return indexing.legal_resource_parts(self)
+
     def clean(self):
         errors = {}
+        if self.date:
+            # What is not known is not stored: a text of "2012" is kept as 1 January 2012.
+            self.date = PartialDate(self.date, self.date_precision).first_day
+            start = self.date
+            if self.entry_into_force and self.entry_into_force < start:
+                errors["entry_into_force"] = _(
+                    "A text cannot enter into force before it is adopted."
+                )
+            if self.france_signature and self.france_signature < start:
+                errors["france_signature"] = _("France cannot sign a text before it is adopted.")
+        if (
+            self.france_signature
+            and self.france_ratification
+            and self.france_ratification < self.france_signature
+        ):
+            errors["france_ratification"] = _("The ratification cannot come before the signature.")
         if self.replaced_by_id and self.replaced_by_id == self.pk:
             errors["replaced_by"] = _("A text cannot replace itself.")
         if self.status == self.Status.REPLACED and not self.replaced_by_id:
@@ -279,6 +463,50 @@ class LegalResource(Versioned, Trashable, SearchableText):
         return [code for code, file, url in self.versions() if file or url]
 
 
+class LegalReference(models.Model):
+    """An official reference of a legal text in one scheme: A/RES/55/25, CELEX 32011L0036,
+    CETS 197… (see documents/references.py)."""
+
+    resource = models.ForeignKey(
+        LegalResource,
+        verbose_name=_("legal resource"),
+        on_delete=models.CASCADE,
+        related_name="references",
+    )
+    scheme = models.CharField(_("scheme"), max_length=10, choices=references.Scheme.choices)
+    value = models.CharField(_("reference"), max_length=200, help_text=references.HELP)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("official reference")
+        verbose_name_plural = _("official references")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "scheme", "value"], name="documents_reference_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.display()
+
+    def clean(self):
+        if self.scheme:
+            try:
+                self.value = references.clean_value(self.scheme, self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error}) from None
+
+    def display(self, language="fr"):
+        return references.display(self.scheme, self.value, language)
+
+    def link(self, language):
+        return references.link(self.scheme, self.value, language)
+
+    def search_forms(self):
+        return references.search_forms(self.scheme, self.value)
+
+
 class DocumentQuerySet(models.QuerySet):
     def public(self):
         return self.filter(visibility=Document.Visibility.PUBLIC)
@@ -289,10 +517,10 @@ class DocumentQuerySet(models.QuerySet):
         return self.public()
 
     def matching(self, query):
-        return search.matching(self, query)
+        return search.matching(self, query, DocumentTerm)
 
     def search(self, query):
-        return search.ranked(self, query)
+        return search.ranked(self, query, DocumentTerm)
 
 
 class Document(Versioned, SearchableText):
@@ -357,6 +585,9 @@ class Document(Versioned, SearchableText):
     @property
     def is_public(self):
         return self.visibility == self.Visibility.PUBLIC
+
+    def search_parts(self):
+        return indexing.document_parts(self)
 
     def file_for(self, language):
         return {"fr": self.file_fr, "en": self.file_en}.get(language) or None

@@ -1,34 +1,47 @@
-"""Search in the library: one entry point, two back-ends chosen by the database.
+"""Search in the library: one engine, the same on every database.
 
-- PostgreSQL: full-text search over a stored, weighted tsvector (titles A, summaries B, text of
-  the files C), French and English configurations that ignore accents (`french_unaccent`,
-  `english_unaccent`, created by migration 0002 with a GIN index), ranked by ts_rank.
-- Any other database (SQLite): accent- and case-folded copies of the same fields are stored
-  (`search_title`, `search_summary`, `search_body`); every word of the query must begin a word
-  of the text, and results are ranked by the same weights (title 1.0, summary 0.4, text 0.2)
-  per matching word.
+Each text's words are kept in an inverted index (`LegalResourceTerm`, `DocumentTerm`: one row
+per text and word, with the best place the word appears in), built when the text is saved
+(documents/indexing.py). A query is folded like the texts (case, accents, ligatures), its stop
+words dropped; every remaining word must begin a word of the text (a word with a digit, or of
+one or two letters, must be the whole word). The score is plain integer arithmetic, so SQLite
+and PostgreSQL give the same results in the same order:
 
-The two rank alike on ordinary queries; the test suite runs the same corpus on both.
+- each query word scores where it appears best: title, common name or official reference 100,
+  summary 30, text of the files 10; half when it only begins the text's word (« traite » in
+  « traitement »);
+- a query of several words typed whole, as a phrase, adds 600 when a common name or an
+  official reference holds it (the text is what was asked for), else 300 when a title does
+  (« trafficking in human beings »), else 90 when a summary does. The index keeps each
+  pair of consecutive words of those places too: a text holds the phrase where it holds
+  every pair of it;
+- equal scores: binding texts first in the library (treaties, EU acts, laws), then newest.
+
+References are found as people type them: their forms are indexed with the scheme's other
+names (documents/references.py), and the few abbreviations that change with the language
+(UE/EU, CE/EC, JAI/JHA, STCE/CETS, OIT/ILO) are read as one word.
 """
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import itemgetter, or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, When
 
-FRENCH = "french_unaccent"
-ENGLISH = "english_unaccent"
-
-WEIGHTS = {"title": 1.0, "summary": 0.4, "body": 0.2}
-
-# Stored text of a file is cut here: tsvector has a 1 MB limit, and the first pages of a text
-# say what it is about.
+MAX_TERM_LENGTH = 40
+MAX_PAIR_LENGTH = 2 * MAX_TERM_LENGTH + 1
+# Stored text of a file is cut here: the first pages of a text say what it is about.
 MAX_BODY_CHARS = 200_000
+MAX_TERMS = 12
 
-# Words too common to search for, in both languages (PostgreSQL drops them through its
-# dictionaries; the portable search drops them here).
+# Where a word appears best, as stored in the index; a whole-word match counts twice.
+WEIGHT_TITLE, WEIGHT_SUMMARY, WEIGHT_BODY = 50, 15, 5
+PHRASE_IN_NAMES, PHRASE_IN_TITLE, PHRASE_IN_SUMMARY = 600, 300, 90
+
+# Words too common to search for, in both languages.
 STOP_WORDS = frozenset(
     [
         "a",
@@ -88,117 +101,295 @@ STOP_WORDS = frozenset(
         "with",
     ]
 )
-MAX_TERMS = 12
+# The same abbreviation in the other language: one form is indexed and searched for.
+SYNONYMS = {
+    "ue": "eu",
+    "ce": "ec",
+    "cee": "eec",
+    "jai": "jha",
+    "stce": "cets",
+    "ste": "ets",
+    "oit": "ilo",
+}
+# « n° 197 », "No. 197": the number sign says nothing the number does not.
+NUMBER_SIGNS = frozenset(["n", "no", "nr"])
+SEPARATOR = " | "
+
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
 _WORD = re.compile(r"\w+")
 
 
-def normalise(text):
-    """Lower-case, accent-free words separated by single spaces, with a space on each side so
-    that `" word"` finds words that begin with it."""
-    text = unicodedata.normalize("NFKD", (text or "").casefold().translate(_SPECIAL))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    words = _WORD.findall(text.replace("_", " "))
-    return f" {' '.join(words)} " if words else ""
+def _strip_accents(text):
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    return "".join(char for char in text if not unicodedata.combining(char))
 
 
-def terms(query):
-    """The words of a query the portable search looks for: folded, without stop words, and
-    without a plural s (they match as word prefixes, so « enfants » finds « enfant »)."""
+def tokens(text):
+    """The folded words of a text, abbreviations in their one form, number signs dropped."""
+    words = _WORD.findall(_strip_accents(text or "").replace("_", " "))
     found = []
-    for word in normalise(query).split():
-        if word in STOP_WORDS:
+    for index, word in enumerate(words):
+        if word in NUMBER_SIGNS and index + 1 < len(words) and words[index + 1][:1].isdigit():
             continue
-        if len(word) > 3 and word.endswith("s"):
-            word = word[:-1]
-        if word not in found:
-            found.append(word)
-    return found[:MAX_TERMS]
+        found.append(SYNONYMS.get(word, word))
+    return found
 
 
-def index_fields(obj):
-    """The folded copies of a text's searchable fields, for the portable search."""
-    return {
-        "search_title": normalise(f"{obj.title_fr or ''} {obj.title_en or ''}"),
-        "search_summary": normalise(f"{obj.summary_fr or ''} {obj.summary_en or ''}"),
-        "search_body": normalise(f"{obj.text_fr or ''} {obj.text_en or ''}"),
-    }
+def normalise(*texts):
+    """The folded words of each text, joined with a separator no phrase can cross, with a
+    space on each side: `" word"` finds the words that begin with it."""
+    parts = [" ".join(tokens(text)) for text in texts]
+    joined = SEPARATOR.join(part for part in parts if part)
+    return f" {joined} " if joined else ""
 
 
-def vector():
-    return (
-        SearchVector("title_fr", config=FRENCH, weight="A")
-        + SearchVector("title_en", config=ENGLISH, weight="A")
-        + SearchVector("summary_fr", config=FRENCH, weight="B")
-        + SearchVector("summary_en", config=ENGLISH, weight="B")
-        + SearchVector("text_fr", config=FRENCH, weight="C")
-        + SearchVector("text_en", config=ENGLISH, weight="C")
-    )
+def is_exact_only(word):
+    """Digits and very short words match whole: « 36 » must not find « 365 », nor « eu »
+    every word of « europe »."""
+    return len(word) <= 2 or any(char.isdigit() for char in word) or not word.isascii()
 
 
-def uses_full_text(queryset):
-    return connections[queryset.db].vendor == "postgresql"
+def is_spellable(word):
+    """A word « did you mean » may correct, or offer."""
+    return len(word) >= 3 and word.isalpha() and word.isascii()
 
 
-def update_vectors(queryset):
-    """Recompute the stored vectors of these rows (PostgreSQL only; one UPDATE)."""
-    if uses_full_text(queryset):
-        queryset.update(search_vector=vector())
+@dataclass(frozen=True)
+class Term:
+    word: str
+    exact_only: bool
+
+    @property
+    def whole_forms(self):
+        return [self.word] if self.exact_only else [self.word, f"{self.word}s"]
+
+    def matches(self, folded_word):
+        if self.exact_only:
+            return folded_word == self.word
+        return folded_word.startswith(self.word)
+
+    def condition(self):
+        """A Q on the index: the whole word, or a range of words beginning with it (a range
+        an index serves on every database and collation; LIKE does not). Never a pair of
+        words (they weigh more than any word)."""
+        words = Q(weight__lte=WEIGHT_TITLE)
+        if self.exact_only:
+            return Q(term=self.word) & words
+        return Q(term__gte=self.word, term__lt=successor(self.word)) & words
+
+    def sql(self):
+        """The same condition in SQL, with its parameters."""
+        if self.exact_only:
+            return f"(term = %s AND weight <= {WEIGHT_TITLE})", [self.word]
+        return (
+            f"(term >= %s AND term < %s AND weight <= {WEIGHT_TITLE})",
+            [self.word, successor(self.word)],
+        )
 
 
-def _full_text_query(query):
-    return SearchQuery(query, config=FRENCH, search_type="websearch") | SearchQuery(
-        query, config=ENGLISH, search_type="websearch"
-    )
+def successor(word):
+    """The first string after every word beginning with `word` ([a-z0-9] words)."""
+    stem = word.rstrip("z")
+    if not stem:
+        return word + "{"
+    last = stem[-1]
+    return stem[:-1] + ("a" if last == "9" else chr(ord(last) + 1))
 
 
-def _word_condition(word):
-    prefix = f" {word}"
-    return (
-        Q(search_title__contains=prefix)
-        | Q(search_summary__contains=prefix)
-        | Q(search_body__contains=prefix)
-    )
+@dataclass(frozen=True)
+class Query:
+    text: str
+    terms: tuple = ()
+    phrase: str = ""
+    pairs: tuple = ()  # the phrase's consecutive pairs of words, as the index keeps them
+
+    def __bool__(self):
+        return bool(self.terms)
 
 
-def matching(queryset, query):
-    """The rows that match the query (all of its words), unordered. An empty query matches
-    everything; a query made only of stop words matches nothing."""
-    query = (query or "").strip()
-    if not query:
-        return queryset
-    words = terms(query)
-    if not words:
-        return queryset.none()
-    if uses_full_text(queryset):
-        return queryset.filter(search_vector=_full_text_query(query))
+def parse(text):
+    """The terms of a query (no stop word, no plural s, at most MAX_TERMS) and its phrase
+    (every folded word, stop words included) when it has several words."""
+    text = (text or "").strip()
+    words = tokens(text)
+    found = []
     for word in words:
-        queryset = queryset.filter(_word_condition(word))
+        if word in STOP_WORDS or len(word) > MAX_TERM_LENGTH:
+            continue
+        exact = is_exact_only(word)
+        if not exact and len(word) > 3 and word.endswith("s"):
+            word = word[:-1]
+        term = Term(word, exact)
+        if term not in found:
+            found.append(term)
+    phrase = f" {' '.join(words)}" if len(words) > 1 else ""
+    return Query(
+        text=text, terms=tuple(found[:MAX_TERMS]), phrase=phrase, pairs=tuple(pairs(words))
+    )
+
+
+# A word that begins more words of the index than this is searched for by their range.
+MAX_EXPANSION = 50
+
+
+def expansions(query, words_model):
+    """{term index: [the index's words that begin with it]} for the query's terms that are
+    beginnings of words (not whole words), or None for a term that begins too many: one
+    query on the vocabulary."""
+    prefixes = [(i, term) for i, term in enumerate(query.terms) if not term.exact_only]
+    if not prefixes:
+        return {}
+    condition = reduce(
+        or_,
+        (Q(word__gte=term.word, word__lt=successor(term.word)) for _i, term in prefixes),
+    )
+    limit = MAX_EXPANSION * len(prefixes) * 4
+    found = list(
+        words_model.objects.filter(condition)
+        .order_by("word")
+        .values_list("word", flat=True)[: limit + 1]
+    )
+    result = {}
+    for index, term in prefixes:
+        matching = [word for word in found if word.startswith(term.word)]
+        result[index] = None if len(matching) > MAX_EXPANSION or len(found) > limit else matching
+    return result
+
+
+def pairs_of(words):
+    """The pairs of consecutive words ("trafficking in", "in human"…), as the index keeps
+    them: a text holds a phrase where its names, titles or summaries hold every pair of it."""
+    for first, second in zip(words, words[1:], strict=False):
+        pair = f"{first} {second}"
+        if len(pair) <= MAX_PAIR_LENGTH:
+            yield pair
+
+
+def pairs(words):
+    """The distinct pairs of a query's words, at most MAX_TERMS."""
+    return list(dict.fromkeys(pairs_of(words)))[:MAX_TERMS]
+
+
+# --- Scoring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Scores:
+    """The texts that match a query, with their scores: {pk: score}."""
+
+    query: Query
+    by_pk: dict = field(default_factory=dict)
+
+    def __len__(self):
+        return len(self.by_pk)
+
+
+def term_scores(query, postings):
+    """{pk: (score of each term)} for the rows holding every term, whoever may see them: one
+    grouped query over the index's word column (filtering by rows there would make the
+    database walk every word of every text instead)."""
+    if not query:
+        return {}
+    names = []
+    aggregates = {}
+    for index, term in enumerate(query.terms):
+        name = f"s{index}"
+        names.append(name)
+        aggregates[name] = Max(
+            Case(
+                When(Q(term__in=term.whole_forms), then=F("weight") * 2),
+                When(term.condition(), then=F("weight")),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+    rows = (
+        postings.objects.filter(reduce(or_, (term.condition() for term in query.terms)))
+        .values("resource")
+        .annotate(**aggregates)
+        .filter(**{f"{name}__gt": 0 for name in names})
+        .order_by()
+    )
+    return {row[0]: row[1:] for row in raw_rows(rows, "resource", *names)}
+
+
+def phrase_bonus(query, postings):
+    """{pk: bonus} for the rows holding every pair of words of the query's phrase in their
+    names or references (600), else title (300), else summary (90): the least place of its
+    pairs. One grouped query over the index."""
+    if not query.pairs:
+        return {}
+    rows = (
+        postings.objects.filter(term__in=query.pairs, weight__gte=PHRASE_IN_SUMMARY)
+        .values("resource")
+        .annotate(found=Count("term"), bonus=Min("weight"))
+        .filter(found=len(query.pairs))
+        .order_by()
+    )
+    return {pk: bonus for pk, _found, bonus in raw_rows(rows, "resource", "found", "bonus")}
+
+
+def score(model, query, postings):
+    """Every row of `model` that matches the query, with its score (the caller keeps those
+    the reader may see)."""
+    if not isinstance(query, Query):
+        query = parse(query)
+    scores = {pk: sum(values) for pk, values in term_scores(query, postings).items()}
+    for pk, bonus in phrase_bonus(query, postings).items():
+        if pk in scores:
+            scores[pk] += bonus
+    return Scores(query=query, by_pk=scores)
+
+
+def raw_rows(queryset, *fields):
+    """queryset.values_list(*fields) as tuples straight from the database cursor: without
+    the per-row work of the ORM's iterator (translation wrappers, converters), which costs
+    more than the query for ten thousand rows. Only for columns that need no conversion."""
+    queryset = queryset.values_list(*fields)
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        # A values query names each column after its field; modeltranslation may reorder them.
+        selected = [column[0] for column in cursor.description]
+    if list(fields) != selected:
+        pick = itemgetter(*(selected.index(name) for name in fields))
+        rows = [pick(row) if len(fields) > 1 else (pick(row),) for row in rows]
+    return rows
+
+
+def matching(queryset, query, postings):
+    """The rows that match the query (every one of its terms), unordered. An empty query
+    matches everything; a query made only of stop words matches nothing."""
+    parsed = parse(query)
+    if not parsed.text:
+        return queryset
+    if not parsed:
+        return queryset.none()
+    for term in parsed.terms:
+        queryset = queryset.filter(
+            pk__in=postings.objects.filter(term.condition()).values("resource")
+        )
     return queryset
 
 
-def ranked(queryset, query):
-    """The matching rows, best first, annotated with `relevance`; newest first among equals."""
-    query = (query or "").strip()
-    if not query or not terms(query):
-        return matching(queryset, query).annotate(relevance=Value(0.0, FloatField()))
-    if uses_full_text(queryset):
-        relevance = SearchRank(F("search_vector"), _full_text_query(query))
-    else:
-        parts = []
-        for word in terms(query):
-            prefix = f" {word}"
-            for field, weight in WEIGHTS.items():
-                parts.append(
-                    Case(
-                        When(**{f"search_{field}__contains": prefix}, then=Value(weight)),
-                        default=Value(0.0),
-                        output_field=FloatField(),
-                    )
-                )
-        relevance = sum(parts[1:], parts[0])
+def ranked(queryset, query, postings, tie_break=()):
+    """The matching rows, best first, annotated with `relevance`; newest first among equals
+    (after `tie_break`). For lists of modest size (the collective's documents, tests): the
+    library's page has its own statement (documents/library_query.py), scored alike."""
+    parsed = parse(query)
+    if not parsed:
+        return matching(queryset, query, postings).annotate(
+            relevance=Value(0, output_field=IntegerField())
+        )
+    scores = score(queryset.model, parsed, postings).by_pk
+    relevance = Case(
+        *[When(pk=pk, then=Value(value)) for pk, value in scores.items()],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     return (
-        matching(queryset, query)
+        queryset.filter(pk__in=list(scores))
         .annotate(relevance=relevance)
-        .order_by("-relevance", "-date", "-pk")
+        .order_by("-relevance", *tie_break, "-date", "-pk")
     )

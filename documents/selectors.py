@@ -2,14 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from collectif.models import Theme
 from collectif.templatetags.translated import translated
 
-from .models import IssuingBody, LegalResource
+from . import library_excerpts, library_query, search, suggest
+from .models import IssuingBody, LegalResource, LegalResourceTerm, SearchWord
 
 # The library's filters, in the order they are shown. Each is one value at most; they combine.
 FILTERS = ("kind", "body", "level", "theme", "year")
@@ -23,40 +22,6 @@ def legal_resource_links():
         yield url_fr, _("« %(title)s », official link (French)") % {"title": title}
         yield url_en, _("« %(title)s », official link (English)") % {"title": title}
         yield consolidated, _("« %(title)s », consolidated version") % {"title": title}
-
-
-def _apply(queryset, filters, *, skip=None):
-    for name, value in filters.items():
-        if name == skip or value in (None, ""):
-            continue
-        if name == "body":
-            queryset = queryset.filter(body__slug=value)
-        elif name == "theme":
-            queryset = queryset.filter(themes__slug=value)
-        elif name == "year":
-            queryset = queryset.filter(date__year=value)
-        else:
-            queryset = queryset.filter(**{name: value})
-    return queryset
-
-
-def _counts(queryset, name):
-    """How many texts each value of one filter would give: one aggregate query."""
-    queryset = queryset.order_by()
-    if name == "year":
-        rows = (
-            queryset.annotate(value=ExtractYear("date"))
-            .values("value")
-            .annotate(n=Count("pk", distinct=True))
-        )
-    else:
-        lookup = {"body": "body__slug", "theme": "themes__slug"}.get(name, name)
-        rows = (
-            queryset.annotate(value=F(lookup))
-            .values("value")
-            .annotate(n=Count("pk", distinct=True))
-        )
-    return {row["value"]: row["n"] for row in rows if row["value"] is not None}
 
 
 @dataclass
@@ -81,10 +46,11 @@ class Facet:
 
 @dataclass
 class LibraryPage:
-    results: object  # the ordered queryset of the matching texts
+    results: object  # the ordered results (a sequence the paginator slices)
     facets: list
     query: str
     sort: str
+    suggestion: str = ""
 
 
 def _label(obj, field_name):
@@ -98,40 +64,133 @@ def library_choices():
     return list(IssuingBody.objects.all()), list(Theme.objects.all())
 
 
-def library_search(*, query="", filters=None, sort="", bodies=None, themes=None):
-    """The library's result list and its facets: for each filter, every value with the number
-    of texts it would give combined with the other filters and the query.
+class Results:
+    """The ordered results of a library search, for the paginator: their number, and the
+    rows of the page worked out with them (one query to load them, one more with a query
+    when a result's summary holds none of its words: excerpts of the files' text), each
+    with `hit`: its title, names and an excerpt with the query's words marked. Another
+    slice than that page runs the search again."""
 
-    Fixed cost: two lists (bodies, themes) and one aggregate query per filter; the results
-    themselves are a lazy queryset (counted and sliced by the paginator)."""
-    filters = {name: value for name, value in (filters or {}).items() if value not in (None, "")}
-    base = LegalResource.objects.published()
-    matched = base.matching(query)
-    if sort not in SORTS or (sort == "relevance" and not query):
-        sort = "relevance" if query else "newest"
-    if sort == "relevance":
-        results = _apply(base.search(query), filters)
-    else:
-        results = _apply(matched, filters).order_by(
-            "-date" if sort == "newest" else "date", "-pk" if sort == "newest" else "pk"
-        )
-    results = results.for_list()
+    ordered = True
 
-    counts = {name: _counts(_apply(matched, filters, skip=name), name) for name in FILTERS}
-    selected = {name: str(value) for name, value in filters.items()}
+    def __init__(self, outcome, run, query, offset):
+        self.outcome = outcome
+        self.run = run
+        self.query = query
+        self.offset = offset
 
+    def count(self):
+        return self.outcome.total
+
+    __len__ = count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        if start == self.offset and stop - start <= PER_PAGE:
+            pks = self.outcome.page[: stop - start]
+        else:
+            pks = self.run(start, stop - start).page
+        return self._load(pks)
+
+    def _load(self, pks):
+        rows = LegalResource.objects.filter(pk__in=pks).for_list().in_bulk()
+        page = [rows[pk] for pk in pks if pk in rows]
+        if self.query:
+            hits = {}
+            for resource in page:
+                resource.hit = hits[resource.pk] = library_excerpts.hit(resource, self.query)
+            library_excerpts.add_body_excerpts(hits, self.query)
+        return page
+
+
+PER_PAGE = 20
+
+
+def library_search(*, query="", filters=None, sort="", bodies=None, themes=None, page=1):
+    """The library's results and facets: for each filter, every value with the number of
+    texts it would give combined with the other filters and the query.
+
+    Fixed cost, whatever the size of the library: one statement gives the facets, the total
+    and the ids of the page (documents/library_query.py), one loads the page, one cuts its
+    excerpts; « did you mean » costs up to four more when a query finds almost nothing."""
+    if bodies is None or themes is None:
+        bodies, themes = library_choices()
+    filters = {
+        name: str(value) for name, value in (filters or {}).items() if value not in (None, "")
+    }
+    parsed = search.parse(query)
+    if sort not in SORTS or (sort == "relevance" and not parsed.text):
+        sort = "relevance" if parsed.text else "newest"
+    body_ids = {body.slug: body.pk for body in bodies}
+    theme_ids = {theme.slug: theme.pk for theme in themes}
+    by_id = {}
+    for name, value in filters.items():
+        if name == "body":
+            by_id[name] = body_ids.get(value, 0)
+        elif name == "theme":
+            by_id[name] = theme_ids.get(value, 0)
+        elif name == "year":
+            by_id[name] = int(value)
+        else:
+            by_id[name] = value
+
+    expansions = search.expansions(parsed, SearchWord) if parsed else {}
+
+    def run(offset, limit):
+        if parsed.text and not parsed:
+            return library_query.Outcome(counts={name: {} for name in FILTERS})
+        return library_query.run(parsed, by_id, sort, offset, limit, expansions)
+
+    offset = (max(int(page or 1), 1) - 1) * PER_PAGE
+    outcome = run(offset, PER_PAGE)
+    # The facets count bodies and themes by id: back to the slugs the page shows.
+    slugs = {
+        "body": {str(body.pk): body.slug for body in bodies},
+        "theme": {str(theme.pk): theme.slug for theme in themes},
+    }
+    counts = {
+        name: {
+            slugs[name].get(value, value) if name in slugs else value: n
+            for value, n in values.items()
+        }
+        for name, values in outcome.counts.items()
+    }
+    suggestion = ""
+    if parsed and outcome.total < suggest.SUGGEST_BELOW:
+        suggestion = _suggestion(parsed, LegalResource.objects.published(), outcome.total)
+    return LibraryPage(
+        results=Results(outcome, run, parsed, offset),
+        facets=_facets(counts, filters, bodies, themes),
+        query=parsed.text,
+        sort=sort,
+        suggestion=suggestion,
+    )
+
+
+def _suggestion(parsed, base, found):
+    """A corrected query that finds more texts than `found`, or ""."""
+    corrected = suggest.correction(parsed, LegalResourceTerm, SearchWord)
+    if not corrected:
+        return ""
+    candidates = search.term_scores(search.parse(corrected), LegalResourceTerm)
+    if not candidates:
+        return ""
+    return corrected if base.filter(pk__in=list(candidates)).count() > found else ""
+
+
+def _facets(counts, filters, bodies, themes):
     def option(value, label, name, lang=""):
         value = str(value)
         return FacetOption(
             value=value,
             label=label,
-            count=counts[name].get(value if name != "year" else int(value), 0),
-            selected=selected.get(name) == value,
+            count=counts[name].get(value, 0),
+            selected=filters.get(name) == value,
             lang=lang,
         )
 
-    if bodies is None or themes is None:
-        bodies, themes = library_choices()
     body_options = []
     for body in bodies:
         name, lang = _label(body, "name")
@@ -142,9 +201,8 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None)
     theme_options = [(theme.slug, *_label(theme, "name")) for theme in themes]
     years = set(counts["year"])
     if "year" in filters:
-        years.add(int(filters["year"]))
-
-    facets = [
+        years.add(filters["year"])
+    return [
         Facet(
             "kind",
             _("Kind"),
@@ -165,6 +223,9 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None)
             _("Theme"),
             [option(s, label, "theme", lang) for s, label, lang in theme_options],
         ),
-        Facet("year", _("Year"), [option(y, str(y), "year") for y in sorted(years, reverse=True)]),
+        Facet(
+            "year",
+            _("Year"),
+            [option(y, y, "year") for y in sorted(years, key=int, reverse=True)],
+        ),
     ]
-    return LibraryPage(results=results, facets=facets, query=query, sort=sort)

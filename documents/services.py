@@ -1,13 +1,14 @@
 """Writes of the documents app: saving texts with what derives from them, checking links."""
 
+import itertools
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import link_sources, linkcheck, search
-from .models import LinkCheck
+from . import indexing, link_sources, linkcheck
+from .models import DocumentTerm, LegalResource, LegalResourceTerm, LinkCheck, SearchWord
 from .pdftext import extract_text
 from .validators import PDF, sniff
 
@@ -29,9 +30,26 @@ def _file_text(field_file):
         return extract_text(handle)
 
 
+def _search_models(model):
+    """The index and vocabulary models of a searchable model."""
+    if model is LegalResource:
+        return LegalResourceTerm, SearchWord
+    return DocumentTerm, None
+
+
+def reindex(instances):
+    """Rebuild what the search reads of these saved rows (of one model)."""
+    instances = iter(instances)
+    first = next(instances, None)
+    if first is None:
+        return 0
+    postings, words = _search_models(type(first))
+    return indexing.reindex(itertools.chain([first], instances), postings, words)
+
+
 def _save_with_derived_fields(instance, *, refresh_text):
-    """Save the row, then the text of its files (where they changed), the folded copies the
-    portable search reads and, on PostgreSQL, the weighted vector."""
+    """Save the row, then the text of its files (where they changed) and what the search
+    reads of it."""
     model = type(instance)
     before = _stored_file_names(model, instance.pk)
     instance.save()
@@ -40,14 +58,11 @@ def _save_with_derived_fields(instance, *, refresh_text):
         field_file = getattr(instance, f"file_{language}")
         if refresh_text or (field_file.name or "") != (before.get(f"file_{language}") or ""):
             changed[f"text_{language}"] = _file_text(field_file)
-    for name, value in changed.items():
-        setattr(instance, name, value)
-    derived = {**changed, **search.index_fields(instance)}
-    for name, value in derived.items():
-        setattr(instance, name, value)
-    rows = model.objects.filter(pk=instance.pk)
-    rows.update(**derived)
-    search.update_vectors(rows)
+    if changed:
+        for name, value in changed.items():
+            setattr(instance, name, value)
+        model._base_manager.filter(pk=instance.pk).update(**changed)
+    reindex([instance])
     return instance
 
 
@@ -73,21 +88,19 @@ def document_save(*, document, refresh_text=False):
 
 
 @transaction.atomic
+def legal_resource_reindex(*, resource):
+    """Rebuild the search index of one text after what it reads changed on its own (its
+    references, saved by the admin after the text)."""
+    return reindex([resource])
+
+
+@transaction.atomic
 def texts_reindex(*, queryset, batch_size=500):
-    """Recompute the search copies and vectors of many rows at once (after a bulk load or a
-    change of the search configuration). The text of the files is kept as extracted."""
-    rows = []
-    for obj in queryset.only(
-        "pk", "title_fr", "title_en", "summary_fr", "summary_en", "text_fr", "text_en"
-    ).iterator(chunk_size=batch_size):
-        for name, value in search.index_fields(obj).items():
-            setattr(obj, name, value)
-        rows.append(obj)
-    queryset.model.objects.bulk_update(
-        rows, ["search_title", "search_summary", "search_body"], batch_size=batch_size
-    )
-    search.update_vectors(queryset.model.objects.filter(pk__in=[row.pk for row in rows]))
-    return len(rows)
+    """Rebuild the search index of many rows at once (after a bulk load or a change of the
+    search rules). The text of the files is kept as extracted."""
+    if queryset.model is LegalResource:
+        queryset = queryset.prefetch_related("references")
+    return reindex(queryset.order_by("pk").iterator(chunk_size=batch_size))
 
 
 @transaction.atomic

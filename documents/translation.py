@@ -11,7 +11,7 @@ class IssuingBodyTranslationOptions(TranslationOptions):
 
 @register(LegalResource)
 class LegalResourceTranslationOptions(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "common_names")
     required_languages = {"fr": ("title",)}
 
 

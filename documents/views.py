@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from . import selectors
@@ -35,6 +36,26 @@ def _without(query_dict, *names):
     return f"?{encoded}" if encoded else "?"
 
 
+def _with(query_dict, **values):
+    """The query string with these parameters set (None: removed), back to the first page."""
+    params = query_dict.copy()
+    params.pop("page", None)
+    for name, value in values.items():
+        params.pop(name, None)
+        if value is not None:
+            params[name] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _page_number(value):
+    """The page asked for, as the paginator will read it (a bad one gets its 404 there)."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 class LibraryView(ListView):
     """The law library « Droit »: search, filters with their counts, sort, pages."""
 
@@ -52,6 +73,7 @@ class LibraryView(ListView):
             sort=values.get("sort", ""),
             bodies=bodies,
             themes=themes,
+            page=_page_number(self.request.GET.get(self.page_kwarg)),
         )
         return self.library.results
 
@@ -79,11 +101,25 @@ class LibraryView(ListView):
                         "remove_url": _without(get, facet.name),
                     }
                 )
+        sorts = [("relevance", _("Relevance"))] if self.library.query else []
+        sorts += [("newest", _("Newest first")), ("oldest", _("Oldest first"))]
         context.update(
             form=self.form,
             facets=self.library.facets,
             query=self.library.query,
             sort=self.library.sort,
+            sort_links=[
+                {
+                    "label": label,
+                    "url": _with(get, sort=value),
+                    "current": value == self.library.sort,
+                }
+                for value, label in sorts
+            ],
+            suggestion=self.library.suggestion,
+            suggestion_url=_with(get, q=self.library.suggestion, sort=None)
+            if self.library.suggestion
+            else "",
             active_filters=active,
         )
         return context
@@ -101,6 +137,7 @@ class LegalResourceDetailView(VisibleToUserMixin, DetailView):
             .select_related("body", "body__parent", "replaced_by")
             .prefetch_related(
                 "themes",
+                "references",
                 Prefetch("amends", queryset=published),
                 Prefetch("amended_by", queryset=published),
                 Prefetch("replaces", queryset=published),
@@ -119,6 +156,15 @@ class LegalResourceDetailView(VisibleToUserMixin, DetailView):
         ]
         versions.sort(key=lambda version: not version["is_current"])
         context["versions"] = versions
+        language = current if current in ("fr", "en") else "fr"
+        context["references"] = [
+            {
+                "scheme": reference.get_scheme_display(),
+                "value": reference.display(language),
+                "url": reference.link(language),
+            }
+            for reference in resource.references.all()
+        ]
         return context
 
 

@@ -15,10 +15,9 @@ from django.db import migrations, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-# Pure helpers of the documents app (no models): the text of a PDF and the folded copies the
-# portable search reads, so that a moved annex is found by the library's search at once.
+# Pure helpers of the documents app (no models): the text of a PDF. The search index of the
+# moved annexes is built by documents' migration 0007, which runs after this one.
 from documents.pdftext import extract_text
-from documents.search import index_fields, update_vectors
 from documents.validators import PDF, sniff
 
 logger = logging.getLogger(__name__)
@@ -82,12 +81,9 @@ def annexes_to_documents(apps, schema_editor):
             moved.append(annex.file)
             with document.file_fr.open("rb") as handle:
                 document.text_fr = extract_text(handle) if sniff(handle) == PDF else ""
-        for name, value in index_fields(document).items():
-            setattr(document, name, value)
         document.save()
         # In the library since it was uploaded, not since the migration ran.
         Document.objects.filter(pk=document.pk).update(created_at=annex.uploaded_at)
-        update_vectors(Document.objects.filter(pk=document.pk))
         annex.document = document
         annex.meeting = meeting
         annex.save(update_fields=["document", "meeting"])
