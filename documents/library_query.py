@@ -72,13 +72,13 @@ def _hits(query, tables, expansions):
     for index, subquery in enumerate(subqueries[1:], start=1):
         sql += f" JOIN {subquery} t{index} ON t{index}.id = t0.id"
     if query.pairs:
+        # Integer division on both databases, as in search.phrase_bonus.
         sql += (
-            " LEFT JOIN (SELECT resource_id AS id, MIN(weight) AS bonus "
+            " LEFT JOIN (SELECT resource_id AS id, SUM(weight) / %s AS bonus "
             f"FROM {tables['terms']} WHERE term IN ({', '.join(['%s'] * len(query.pairs))}) "
-            f"AND weight >= {search.PHRASE_IN_SUMMARY} GROUP BY resource_id "
-            "HAVING COUNT(*) = %s) p ON p.id = t0.id"
+            f"AND weight >= {search.PHRASE_IN_SUMMARY} GROUP BY resource_id) p ON p.id = t0.id"
         )
-        params += [*query.pairs, len(query.pairs)]
+        params += [len(query.pairs), *query.pairs]
     return sql, params
 
 

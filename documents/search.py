@@ -13,8 +13,8 @@ and PostgreSQL give the same results in the same order:
 - a query of several words typed whole, as a phrase, adds 600 when a common name or an
   official reference holds it (the text is what was asked for), else 300 when a title does
   (« trafficking in human beings »), else 90 when a summary does. The index keeps each
-  pair of consecutive words of those places too: a text holds the phrase where it holds
-  every pair of it;
+  pair of consecutive words of those places too, and a phrase scores the mean of its pairs'
+  places: part of a phrase counts for part;
 - equal scores: binding texts first in the library (treaties, EU acts, laws), then newest.
 
 References are found as people type them: their forms are indexed with the scheme's other
@@ -29,7 +29,7 @@ from functools import reduce
 from operator import itemgetter, or_
 
 from django.db import connections
-from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, When
+from django.db.models import Case, F, IntegerField, Max, Q, Sum, Value, When
 
 MAX_TERM_LENGTH = 40
 MAX_PAIR_LENGTH = 2 * MAX_TERM_LENGTH + 1
@@ -261,7 +261,7 @@ def pairs_of(words):
     them: a text holds a phrase where its names, titles or summaries hold every pair of it."""
     for first, second in zip(words, words[1:], strict=False):
         pair = f"{first} {second}"
-        if len(pair) <= MAX_PAIR_LENGTH:
+        if len(pair) <= MAX_PAIR_LENGTH and not {first, second} <= STOP_WORDS:
             yield pair
 
 
@@ -314,19 +314,19 @@ def term_scores(query, postings):
 
 
 def phrase_bonus(query, postings):
-    """{pk: bonus} for the rows holding every pair of words of the query's phrase in their
-    names or references (600), else title (300), else summary (90): the least place of its
-    pairs. One grouped query over the index."""
+    """{pk: bonus} for the rows holding pairs of consecutive words of the query: the mean,
+    over the query's pairs, of the place each is found in (names or references 600, title
+    300, summary 90, nowhere 0). A text holding the whole phrase in its title gets 300; one
+    whose reference is « 2011/36 » gains over one that only cites it. One grouped query."""
     if not query.pairs:
         return {}
     rows = (
         postings.objects.filter(term__in=query.pairs, weight__gte=PHRASE_IN_SUMMARY)
         .values("resource")
-        .annotate(found=Count("term"), bonus=Min("weight"))
-        .filter(found=len(query.pairs))
+        .annotate(total=Sum("weight"))
         .order_by()
     )
-    return {pk: bonus for pk, _found, bonus in raw_rows(rows, "resource", "found", "bonus")}
+    return {pk: total // len(query.pairs) for pk, total in raw_rows(rows, "resource", "total")}
 
 
 def score(model, query, postings):

@@ -48,10 +48,14 @@ def _with(query_dict, **values):
     return f"?{encoded}" if encoded else "?"
 
 
+# No library has this many pages; a larger number would overflow the database's integers.
+MAX_PAGE = 100_000
+
+
 def _page_number(value):
     """The page asked for, as the paginator will read it (a bad one gets its 404 there)."""
     try:
-        return max(int(value), 1)
+        return min(max(int(value), 1), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
