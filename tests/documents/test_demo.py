@@ -32,6 +32,40 @@ def test_demo_answers_the_searches_of_the_issue(loaded):
     assert first("Palermo") == "palermo-protocol-2000"
     assert LegalResource.objects.search("ministere").exists()
     assert first("2024/1712") == "eu-directive-2024-1712"
+    assert first("Palermo Protocol") == "palermo-protocol-2000"
+    assert first("Warsaw Convention") == "coe-convention-cets-197-2005"
+    assert first("2011/36") == first("2011/36/UE") == first("2011/36/EU") == "eu-directive-2011-36"
+    assert first("225-4-1") == "code-penal-article-225-4-1"
+    assert first("CETS 197") == "coe-convention-cets-197-2005"
+    assert first("A/RES/55/25") in {"palermo-protocol-2000", "untoc-2000"}
+
+
+def test_every_demo_text_carries_what_real_libraries_record(loaded):
+    texts = LegalResource.objects.published().prefetch_related("references")
+    assert texts.count() >= 45
+    with_names = [t for t in texts if t.common_names_fr or t.common_names_en]
+    with_references = [t for t in texts if t.references.all()]
+    assert len(with_names) >= 15 and len(with_references) >= 40
+    assert texts.exclude(date_precision="day").count() >= 3
+    treaties = texts.filter(kind__in=["convention", "protocol"])
+    assert treaties.exclude(entry_into_force=None).count() >= 10
+    assert treaties.exclude(france_ratification=None).count() >= 8
+    # Every kind a coordinator may need is used by a real text.
+    assert {"framework-decision", "resolution", "general-comment", "opinion"} <= set(
+        texts.values_list("kind", flat=True)
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_demo_detail_shows_names_references_and_dates(client, loaded, language):
+    path = {"fr": "/fr/droit/", "en": "/en/law/"}[language]
+    page = client.get(f"{path}coe-convention-cets-197-2005/").content.decode()
+    name, reference, force = {
+        "fr": ("Convention de Varsovie", "STCE n° 197", "1er février 2008"),
+        "en": ("Warsaw Convention", "CETS No. 197", "1 February 2008"),
+    }[language]
+    assert name in page and reference in page and force in page
+    assert "treatynum=197" in page
 
 
 def test_demo_directive_2011_36_is_amended_and_the_framework_decision_replaced(loaded):

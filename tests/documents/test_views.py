@@ -392,3 +392,122 @@ def test_document_filter_rejects_an_unknown_kind(client, documents):
     with translation.override("en"):
         response = client.get(url("document-list", "en"), {"kind": "poem"})
     assert "Select a valid choice." in response.content.decode()
+
+
+# Real texts as records: dates known to the year, names, references
+
+
+@pytest.fixture
+def model_law(make_resource):
+    text = make_resource(
+        slug="model-law",
+        title_fr="Loi type contre la traite des personnes",
+        title_en="Model Law against Trafficking in Persons",
+        kind="guide",
+        date=date(2009, 1, 1),
+        date_precision="year",
+    )
+    return text
+
+
+def test_a_text_known_by_its_year_shows_the_year_only(client, library, model_law):
+    for language, path in [("fr", url("library")), ("en", url("library", "en"))]:
+        page = client.get(path).content.decode()
+        assert '<time datetime="2009">2009</time>' in page, language
+        assert "1 janvier 2009" not in page and "1 January 2009" not in page
+    detail = client.get(model_law.get_absolute_url()).content.decode()
+    assert '<dd><time datetime="2009">2009</time></dd>' in detail
+
+
+def test_a_text_known_by_its_year_sorts_and_filters_as_its_first_day(client, library, model_law):
+    newest = listed(client.get(url("library")))
+    assert newest.index("directive") < newest.index("model-law") < newest.index("cets")
+    assert facet(client.get(url("library")), "year")["2009"] == 1
+    assert listed(client.get(url("library"), {"year": "2009"})) == ["model-law"]
+
+
+def test_the_feed_carries_a_text_known_by_its_year(client, model_law):
+    feed = client.get(url("feed")).content.decode()
+    assert "Loi type contre la traite des personnes" in feed
+
+
+def test_detail_shows_common_names_treaty_dates_and_linked_references(client, make_resource):
+    text = make_resource(
+        slug="cets-197",
+        title_fr="Convention du Conseil de l'Europe sur la lutte contre la traite",
+        title_en="Council of Europe Convention on Action against Trafficking in Human Beings",
+        common_names_fr="Convention de Varsovie",
+        common_names_en="Warsaw Convention",
+        date=date(2005, 5, 16),
+        entry_into_force=date(2008, 2, 1),
+        france_signature=date(2006, 5, 22),
+        france_ratification=date(2008, 1, 9),
+    )
+    text.references.create(scheme="cets", value="197", position=0)
+    text.references.create(scheme="case", value="Rapport explicatif, § 12", position=1)
+    french = client.get(text.get_absolute_url()).content.decode()
+    assert "Convention de Varsovie" in french
+    assert "1er février 2008" in french and "22 mai 2006" in french and "9 janvier 2008" in french
+    assert (
+        '<a href="https://www.coe.int/fr/web/conventions/full-list?module=treaty-detail&amp;'
+        'treatynum=197" rel="external noopener">STCE n° 197</a>'
+    ) in french
+    # A scheme without a resolver is shown, not linked.
+    assert "<dd>Rapport explicatif, § 12</dd>" in french
+    english = client.get(url("legal-resource-detail", "en", slug="cets-197")).content.decode()
+    assert "Warsaw Convention" in english and "CETS No. 197" in english
+    assert "/en/web/conventions/" in english and "1 February 2008" in english
+
+
+def test_a_query_sorts_by_relevance_by_default_and_newest_is_one_click_away(client, library):
+    response = client.get(url("library"), {"q": "Palerme"})
+    assert response.context["sort"] == "relevance"
+    links = {link["label"]: link for link in response.context["sort_links"]}
+    assert links["Pertinence"]["current"]
+    assert (
+        "sort=newest" in links["Plus récents d'abord"]["url"]
+        and "q=Palerme" in links["Plus récents d'abord"]["url"]
+    )
+    # The search form carries no sort: a new query is sorted by relevance again.
+    assert 'name="sort"' not in response.content.decode()
+
+
+def test_results_mark_the_words_that_matched_and_escape_the_rest(client, make_resource):
+    make_resource(
+        slug="markup",
+        title_fr='Traite <b onmouseover="x">des</b> êtres humains',
+        summary_fr="Un résumé qui parle de la traite des mineurs.",
+    )
+    page = client.get(url("library"), {"q": "traite mineurs"}).content.decode()
+    assert "<mark>Traite</mark> &lt;b onmouseover=&quot;x&quot;&gt;des&lt;/b&gt;" in page
+    assert "de la <mark>traite</mark> des <mark>mineurs</mark>." in page
+    assert "<b onmouseover" not in page
+
+
+def test_a_match_only_in_a_file_shows_an_excerpt_of_it(client, make_resource):
+    make_resource(
+        slug="report",
+        title_fr="Rapport annuel",
+        summary_fr="Un rapport.",
+        file_fr=pdf_upload("Introduction. " * 40 + "La servitude domestique des mineurs isolés."),
+    )
+    page = client.get(url("library"), {"q": "servitude"}).content.decode()
+    assert "La <mark>servitude</mark> domestique des mineurs isolés." in page
+    assert "… " in page
+
+
+def test_a_typo_gets_a_suggestion_one_click_away(client, library):
+    response = client.get(url("library"), {"q": "Palerne", "level": "international"})
+    assert response.context["suggestion"] == "Palerme"
+    page = response.content.decode()
+    assert "Vouliez-vous dire" in page and "« Palerme »" in page
+    suggested = client.get(url("library") + response.context["suggestion_url"])
+    assert listed(suggested) == ["palermo"]
+    english = client.get(url("library", "en"), {"q": "Palerne"}).content.decode()
+    assert "Did you mean" in english and "“Palerme”" in english
+
+
+def test_a_suggestion_never_reveals_a_draft(client, library):
+    # The draft is « Brouillon »: a visitor's near miss must not offer it.
+    response = client.get(url("library"), {"q": "Brouillom"})
+    assert response.context["suggestion"] == ""
