@@ -103,7 +103,7 @@ def test_search_a_reference_sort_follow_a_suggestion_and_switch_language(
     expect(suggestion).to_contain_text("Vouliez-vous dire")
     expect(suggestion).to_contain_text("Palerme")
     suggestion.get_by_role("link").click()
-    expect(page).to_have_url(re.compile(r"/fr/droit/\?q=Palerme$"))
+    expect(page).to_have_url(re.compile(r"/fr/droit/\?(.*&)?q=Palerme(&|$)"))
     expect(search_box).to_have_value("Palerme")
     expect(titles.first).to_contain_text("Palerme")
 
@@ -135,8 +135,8 @@ def test_text_known_only_by_its_year_shows_the_year(page, live_server, demo_libr
 
 
 def _tab_until(page, target, limit=80):
-    """Press Tab until `target` has the focus; the elements focused on the way, as CSS paths
-    of their closest landmark-ish container (to check what came before)."""
+    """Press Tab until `target` has the focus. Returns, for each element focused on the way,
+    "after" when it is in the results list, the pagination or the footer, else "before"."""
     passed = []
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -167,7 +167,7 @@ def test_search_and_suggestion_work_with_the_keyboard(page, live_server, demo_li
     assert "after" not in passed, passed
     expect(link).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/fr/droit/\?q=Palerme$"))
+    expect(page).to_have_url(re.compile(r"/fr/droit/\?(.*&)?q=Palerme(&|$)"))
     expect(page.locator(".result-list .result__title a").first).to_contain_text("Palerme")
 
 
