@@ -147,19 +147,27 @@ def run(query, filters, sort, offset, limit, expansions=None):
 
 
 def statement(query, filters, sort, offset, limit, expansions=None):
-    """The SQL and parameters of `run`."""
+    """The SQL and parameters of `run`. With a query, the matching texts are worked out once
+    (a materialised common table expression); without, each part reads the covering index
+    itself, in its order (the newest page needs no sort)."""
     tables = _tables()
-    visible, params = _visible(query, tables, expansions or {}, sort)
+    visible, visible_params = _visible(query, tables, expansions or {}, sort)
+    if query:
+        prefix, prefix_params = f"WITH visible AS MATERIALIZED ({visible}) ", visible_params
+        source, source_params = "visible v", []
+    else:
+        prefix, prefix_params = "", []
+        source, source_params = f"({visible}) v", visible_params
     branches = []
     for name in FACETS:
         where, where_params = _conditions(filters, tables, skip=name)
         if name == "theme":
             branches.append(
                 (
-                    "SELECT 'theme', CAST(t.theme_id AS VARCHAR(20)), COUNT(*) FROM visible v "
+                    f"SELECT 'theme', CAST(t.theme_id AS VARCHAR(20)), COUNT(*) FROM {source} "
                     f"JOIN {tables['themes']} t ON t.legalresource_id = v.id{where} "
                     "GROUP BY t.theme_id",
-                    where_params,
+                    [*source_params, *where_params],
                 )
             )
         else:
@@ -167,24 +175,27 @@ def statement(query, filters, sort, offset, limit, expansions=None):
             branches.append(
                 (
                     f"SELECT '{name}', CAST(v.{column} AS VARCHAR(20)), COUNT(*) "
-                    f"FROM visible v{where} GROUP BY v.{column}",
-                    where_params,
+                    f"FROM {source}{where} GROUP BY v.{column}",
+                    [*source_params, *where_params],
                 )
             )
     where, where_params = _conditions(filters, tables)
-    branches.append((f"SELECT 'total', NULL, COUNT(*) FROM visible v{where}", where_params))
+    branches.append(
+        (
+            f"SELECT 'total', NULL, COUNT(*) FROM {source}{where}",
+            [*source_params, *where_params],
+        )
+    )
     # The page: the database keeps the best `limit` rows while it reads (no full sort),
     # then numbers those few in the same order.
     branches.append(
         (
             "SELECT 'page', CAST(id AS VARCHAR(20)), "
             f"ROW_NUMBER() OVER (ORDER BY {ORDERS[sort]}) FROM ("
-            f"SELECT v.id, v.score, v.authority, v.date FROM visible v{where} "
+            f"SELECT v.id, v.score, v.authority, v.date FROM {source}{where} "
             f"ORDER BY {ORDERS[sort]} LIMIT %s OFFSET %s) ranked",
-            [*where_params, limit, offset],
+            [*source_params, *where_params, limit, offset],
         )
     )
-    sql = f"WITH visible AS MATERIALIZED ({visible}) " + " UNION ALL ".join(
-        branch for branch, _params in branches
-    )
-    return sql, [*params, *(p for _branch, branch_params in branches for p in branch_params)]
+    sql = prefix + " UNION ALL ".join(branch for branch, _params in branches)
+    return sql, [*prefix_params, *(p for _branch, params in branches for p in params)]

@@ -159,7 +159,8 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
     }
     suggestion = ""
     if parsed and outcome.total < suggest.SUGGEST_BELOW:
-        suggestion = _suggestion(parsed, LegalResource.objects.published(), outcome.total)
+        base = _filtered(LegalResource.objects.published(), filters)
+        suggestion = _suggestion(parsed, base, outcome.total)
     return LibraryPage(
         results=Results(outcome, run, parsed, offset),
         facets=_facets(counts, filters, bodies, themes),
@@ -170,7 +171,8 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
 
 
 def _suggestion(parsed, base, found):
-    """A corrected query that finds more texts than `found`, or ""."""
+    """A corrected query that finds more texts than `found` with the same filters (`base`),
+    or ""."""
     corrected = suggest.correction(parsed, LegalResourceTerm, SearchWord)
     if not corrected:
         return ""
@@ -178,6 +180,14 @@ def _suggestion(parsed, base, found):
     if not candidates:
         return ""
     return corrected if base.filter(pk__in=list(candidates)).count() > found else ""
+
+
+def _filtered(base, filters):
+    """The visible texts that pass the filters (slugs and values as in the address)."""
+    lookups = {"body": "body__slug", "theme": "themes__slug", "year": "year"}
+    for name, value in filters.items():
+        base = base.filter(**{lookups.get(name, name): value})
+    return base.distinct()
 
 
 def _facets(counts, filters, bodies, themes):

@@ -71,10 +71,16 @@ class LibraryView(ListView):
         bodies, themes = selectors.library_choices()
         self.form = LibraryFilterForm(self.request.GET or None, bodies=bodies, themes=themes)
         values = self.form.valid_values() if self.form.is_bound else {}
+        sort = values.get("sort", "")
+        # A sort chosen for one query is kept while filters change, not for a new query.
+        sorted_for = self.request.GET.get("sorted_for")
+        if sorted_for is not None and sorted_for.strip() != values.get("q", ""):
+            sort = ""
+        self.sort_chosen = bool(sort)
         self.library = selectors.library_search(
             query=values.get("q", ""),
             filters={name: values[name] for name in selectors.FILTERS if name in values},
-            sort=values.get("sort", ""),
+            sort=sort,
             bodies=bodies,
             themes=themes,
             page=_page_number(self.request.GET.get(self.page_kwarg)),
@@ -115,13 +121,14 @@ class LibraryView(ListView):
             sort_links=[
                 {
                     "label": label,
-                    "url": _with(get, sort=value),
+                    "url": _with(get, sort=value, sorted_for=None),
                     "current": value == self.library.sort,
                 }
                 for value, label in sorts
             ],
+            sort_chosen=self.sort_chosen,
             suggestion=self.library.suggestion,
-            suggestion_url=_with(get, q=self.library.suggestion, sort=None)
+            suggestion_url=_with(get, q=self.library.suggestion, sort=None, sorted_for=None)
             if self.library.suggestion
             else "",
             active_filters=active,

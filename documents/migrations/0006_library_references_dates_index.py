@@ -25,6 +25,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ('collectif', '0008_page_version'),
         ('documents', '0005_versions_and_trash'),
+        # After the annexes became documents there (it reads the documents' old columns),
+        # and so undone before it.
+        ('meetings', '0004_annexes_to_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -42,11 +42,9 @@ def build_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("documents", "0006_library_references_dates_index"),
-        # The annexes moved into documents there are indexed here.
-        ("meetings", "0004_annexes_to_documents"),
-    ]
+    # After meetings' 0004 (through 0006): the annexes moved into documents there are
+    # indexed here.
+    dependencies = [("documents", "0006_library_references_dates_index")]
 
     operations = [
         migrations.RunPython(trigram_index, drop_trigram_index),

@@ -511,3 +511,24 @@ def test_a_suggestion_never_reveals_a_draft(client, library):
     # The draft is « Brouillon »: a visitor's near miss must not offer it.
     response = client.get(url("library"), {"q": "Brouillom"})
     assert response.context["suggestion"] == ""
+
+
+def test_a_chosen_sort_stays_while_filters_change_not_for_a_new_query(client, library):
+    page = client.get(url("library"), {"q": "directive", "sort": "oldest"}).content.decode()
+    assert '<input type="hidden" name="sort" value="oldest">' in page
+    kept = client.get(
+        url("library"),
+        {"q": "directive", "sort": "oldest", "sorted_for": "directive", "level": "european"},
+    )
+    assert kept.context["sort"] == "oldest"
+    assert listed(kept) == ["directive", "amending"]
+    new_query = client.get(
+        url("library"), {"q": "palerme", "sort": "oldest", "sorted_for": "directive"}
+    )
+    assert new_query.context["sort"] == "relevance"
+
+
+def test_a_suggestion_keeps_to_the_filters_chosen(client, library):
+    # « Palerme » finds the protocol, an international text: not under « national ».
+    response = client.get(url("library"), {"q": "Palerne", "level": "national"})
+    assert response.context["suggestion"] == ""

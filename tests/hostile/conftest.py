@@ -274,7 +274,7 @@ class Page:
         return f"{self.name}[{self.user}]"
 
 
-LIBRARY_PARAMS = ("q", "kind", "body", "level", "theme", "year", "sort", "page")
+LIBRARY_PARAMS = ("q", "kind", "body", "level", "theme", "year", "sort", "sorted_for", "page")
 NEWS_PARAMS = ("kind", "organisation", "theme", "page")
 
 
