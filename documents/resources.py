@@ -14,7 +14,9 @@ Columns, one text per row (the first row names the columns; their order does not
 |                   | action-plan, report, recommendation, case-law, guide — required       |
 | body              | identifier of the issuing body (e.g. unodc, greta) — required         |
 | level             | international, european or national — required                        |
-| date              | adoption or publication date, YYYY-MM-DD — required                   |
+| date              | adoption or publication date, as known: 2012, 11/2000, 15/11/2000 or  |
+|                   | 2000-11-15 (a spreadsheet's date cell too) — required; exported as    |
+|                   | 2012, 2000-11 or 2000-11-15, so that a year stays a year              |
 | themes            | theme identifiers separated by commas (e.g. minors,advocacy)          |
 | url_fr, url_en    | official links in French and in English                               |
 | status            | in-force, not-yet-in-force, amended, repealed, replaced               |
@@ -32,11 +34,14 @@ A file with one bad row is refused whole: every bad row is listed with its numbe
 are numbered from 1, the header row not counted) and the reason; nothing is imported.
 """
 
+from datetime import date, datetime
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from collectif.models import Theme
+from collectif.partial_dates import PartialDate, parse
 
 from . import services
 from .models import IssuingBody, LegalResource
@@ -78,6 +83,34 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         return found
 
 
+class PartialDateColumn(fields.Field):
+    """The date with what is known of it: « 2012 », « 11/2000 », « 15/11/2000 », ISO, or a
+    spreadsheet's date cell. Sets the date and its precision; exports them so that an export
+    imported again changes nothing."""
+
+    def clean(self, row, **kwargs):
+        value = row.get(self.column_name)
+        if isinstance(value, datetime):
+            return PartialDate(value.date())
+        if isinstance(value, date):
+            return PartialDate(value)
+        if isinstance(value, int | float) and float(value).is_integer():
+            value = str(int(value))  # a year typed in a number cell
+        try:
+            return parse(str(value or ""))
+        except ValueError:
+            raise ValueError(
+                _("Type a year (2012), a month (11/2000) or a day (15/11/2000).")
+            ) from None
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        partial = self.clean(row, **kwargs)
+        instance.date, instance.date_precision = partial.first_day, partial.precision
+
+    def export(self, instance, **kwargs):
+        return instance.partial_date.iso if instance.date else ""
+
+
 class LegalResourceResource(resources.ModelResource):
     body = fields.Field(
         attribute="body", column_name="body", widget=StrictForeignKeyWidget(IssuingBody, "slug")
@@ -97,7 +130,7 @@ class LegalResourceResource(resources.ModelResource):
         column_name="replaced_by",
         widget=StrictForeignKeyWidget(LegalResource, "slug"),
     )
-    date = fields.Field(attribute="date", column_name="date", widget=widgets.DateWidget("%Y-%m-%d"))
+    date = PartialDateColumn(attribute="date", column_name="date")
     last_checked = fields.Field(
         attribute="last_checked", column_name="last_checked", widget=widgets.DateWidget("%Y-%m-%d")
     )

@@ -3,6 +3,7 @@ whole, each bad row named with the reason."""
 
 import csv
 import io
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -250,3 +251,60 @@ def test_export_lists_the_documented_columns(coordinator_client, make_resource):
 def test_staff_without_permissions_cannot_import(client, make_user):
     client.force_login(make_user("intern", is_staff=True))
     assert client.get(import_url()).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "cell, day, precision",
+    [
+        ("2012", date(2012, 1, 1), "year"),
+        ("11/2000", date(2000, 11, 1), "month"),
+        ("15/11/2000", date(2000, 11, 15), "day"),
+        ("2000-11-15", date(2000, 11, 15), "day"),
+    ],
+)
+def test_a_date_is_imported_with_what_is_known_of_it(coordinator_client, cell, day, precision):
+    row = list(GOOD_ROWS[0])
+    row[HEADER.index("date")] = cell
+    preview = upload(coordinator_client, csv_file([row]), "csv")
+    confirm = preview.context["confirm_form"]
+    coordinator_client.post(
+        reverse("admin:documents_legalresource_process_import"), confirm.initial
+    )
+    text = LegalResource.objects.get(slug="palermo")
+    assert (text.date, text.date_precision) == (day, precision)
+
+
+def test_a_spreadsheet_s_date_and_year_cells_are_read(coordinator_client):
+    first, second = list(GOOD_ROWS[0]), list(GOOD_ROWS[1])
+    first[HEADER.index("date")] = datetime(2000, 11, 15)
+    second[HEADER.index("date")] = 2005
+    preview = upload(coordinator_client, xlsx_file([first, second]), "xlsx")
+    confirm = preview.context["confirm_form"]
+    coordinator_client.post(
+        reverse("admin:documents_legalresource_process_import"), confirm.initial
+    )
+    assert LegalResource.objects.get(slug="palermo").date == date(2000, 11, 15)
+    cets = LegalResource.all_objects.get(slug="cets-197")
+    assert (cets.date, cets.date_precision) == (date(2005, 1, 1), "year")
+
+
+def test_an_unreadable_date_is_reported_in_french(coordinator_client):
+    row = list(GOOD_ROWS[0])
+    row[HEADER.index("date")] = "l'an 2000"
+    response = upload(coordinator_client, csv_file([row]), "csv")
+    assert "Tapez une année (2012), un mois (11/2000) ou un jour (15/11/2000)." in (
+        response.content.decode().replace("&#x27;", "'")
+    )
+    assert not LegalResource.all_objects.exists()
+
+
+def test_an_export_keeps_a_year_a_year(coordinator_client, make_resource):
+    make_resource(slug="model-law", date=date(2009, 1, 1), date_precision="year")
+    page = coordinator_client.get(reverse("admin:documents_legalresource_export"))
+    form = page.context["form"]
+    csv_index = next(value for value, text in form.fields["format"].choices if text == "csv")
+    data = {"format": csv_index, "resource": "0"}
+    data.update({f"legalresourceresource_{name}": "on" for name in HEADER})
+    response = coordinator_client.post(reverse("admin:documents_legalresource_export"), data)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][HEADER.index("date")] == "2009"
