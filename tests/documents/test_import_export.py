@@ -176,6 +176,18 @@ def upload(client, file, label):
     )
 
 
+def exported(client):
+    """The rows of a CSV export of every column, header first."""
+    page = client.get(reverse("admin:documents_legalresource_export"))
+    form = page.context["form"]
+    csv_index = next(value for value, text in form.fields["format"].choices if text == "csv")
+    data = {"format": csv_index, "resource": "0"}
+    data.update({f"legalresourceresource_{name}": "on" for name in HEADER})
+    response = client.post(reverse("admin:documents_legalresource_export"), data)
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
 @pytest.mark.parametrize("label, make", [("csv", csv_file), ("xlsx", xlsx_file)])
 def test_good_file_is_imported_after_confirmation(coordinator_client, label, make):
     preview = upload(coordinator_client, make(GOOD_ROWS), label)
@@ -236,14 +248,7 @@ def test_import_confirmed_after_data_changed_rolls_back_everything(coordinator_c
 
 def test_export_lists_the_documented_columns(coordinator_client, make_resource):
     make_resource(slug="palermo", title_fr="Protocole de Palerme", themes_=["minors"])
-    page = coordinator_client.get(reverse("admin:documents_legalresource_export"))
-    form = page.context["form"]
-    csv_index = next(value for value, text in form.fields["format"].choices if text == "csv")
-    data = {"format": csv_index, "resource": "0"}
-    data.update({f"legalresourceresource_{name}": "on" for name in HEADER})
-    response = coordinator_client.post(reverse("admin:documents_legalresource_export"), data)
-    assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = exported(coordinator_client)
     assert rows[0] == HEADER
     assert rows[1][0] == "palermo" and rows[1][9] == "minors"
 
@@ -300,11 +305,4 @@ def test_an_unreadable_date_is_reported_in_french(coordinator_client):
 
 def test_an_export_keeps_a_year_a_year(coordinator_client, make_resource):
     make_resource(slug="model-law", date=date(2009, 1, 1), date_precision="year")
-    page = coordinator_client.get(reverse("admin:documents_legalresource_export"))
-    form = page.context["form"]
-    csv_index = next(value for value, text in form.fields["format"].choices if text == "csv")
-    data = {"format": csv_index, "resource": "0"}
-    data.update({f"legalresourceresource_{name}": "on" for name in HEADER})
-    response = coordinator_client.post(reverse("admin:documents_legalresource_export"), data)
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[1][HEADER.index("date")] == "2009"
+    assert exported(coordinator_client)[1][HEADER.index("date")] == "2009"
