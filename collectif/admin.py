@@ -16,16 +16,6 @@ admin.site.site_title = _("Coordination")
 admin.site.index_title = _("Coordination of the collective")
 
 
-class TranslationStatusAdminMixin:
-    """Records which language of which translated field a save changed (reverts from the
-    history included), so that a stale translation is known. Put it before the admin class."""
-
-    def save_model(self, request, obj, form, change):
-        changes = translation_status.pending_changes(obj)
-        super().save_model(request, obj, form, change)
-        translation_status.record(obj, changes)
-
-
 def _is_key(model, value):
     field = model._meta.pk
     try:
@@ -52,7 +42,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(VersionedAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "title", "updated_at"]
     readonly_fields = ["key", "updated_at"]
     fields = ["key", "title", "intro", "body", "updated_at"]
@@ -87,7 +77,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class ThemeAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_fr", "name_en", "slug"]

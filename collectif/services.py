@@ -85,8 +85,7 @@ def translation_submit(*, instance, texts, confirmed=(), language="en", by=None)
     if changes:
         if by is not None:
             instance._history_user = by
-        instance.save()
-    translation_status.record(instance, changes)
+        instance.save()  # records the changes' dates
     for name in confirmed:
         if (name, language) not in changes:
             translation_status.confirm_current(instance, name, language)

@@ -8,14 +8,11 @@ language last changed (`TranslationStamp`). A translation is
 - missing when the French has text and the translation has none;
 - stale when the French changed after the translation was last written or confirmed.
 
-Every code path that writes translated fields records what it changed:
-
-    changes = translation_status.pending_changes(instance)   # before saving
-    instance.save()
-    translation_status.record(instance, changes)
-
-(services do it; `collectif.admin.TranslationStatusAdminMixin` does it for the admin,
-including reverts from the history). A record never stamped is taken as up to date.
+Whatever saves a record of a tracked model (a service, the admin and its inlines, a revert
+from the history, an import, the demo) records which language of which field it changed:
+`track()`, called when the project starts, listens to every tracked model's saves. Only
+writes that bypass `save()` (`QuerySet.update`, `bulk_create`) are not seen: none writes
+translated texts. A record never stamped is taken as up to date.
 """
 
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
@@ -209,19 +207,59 @@ def pending_changes(instance):
 
 
 def record(instance, changes, *, when=None):
-    """Stamp the given (field, language) pairs of a saved record as changed `when` (now)."""
+    """Stamp the given (field, language) pairs of a saved record as changed `when` (now):
+    two queries at most, whatever the number of changes."""
+    changes = set(changes)
     if not changes:
         return
     when = when or timezone.now()
     content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
-    for name, language in changes:
-        TranslationStamp.objects.update_or_create(
+    stamps = TranslationStamp.objects.filter(content_type=content_type, object_id=instance.pk)
+    existing = {
+        (stamp.field, stamp.language): stamp
+        for stamp in stamps
+        if (stamp.field, stamp.language) in changes
+    }
+    if existing:
+        stamps.filter(pk__in=[stamp.pk for stamp in existing.values()]).update(changed_at=when)
+    TranslationStamp.objects.bulk_create(
+        TranslationStamp(
             content_type=content_type,
             object_id=instance.pk,
             field=name,
             language=language,
-            defaults={"changed_at": when},
+            changed_at=when,
         )
+        for name, language in sorted(changes - set(existing))
+    )
+
+
+def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:  # loading a fixture or a backup: nothing was written by anyone
+        return
+    changes = pending_changes(instance)
+    if update_fields is not None:
+        changes = [
+            (name, code)
+            for name, code in changes
+            if name in update_fields or build_localized_fieldname(name, code) in update_fields
+        ]
+    instance._translation_changes = changes
+
+
+def _after_save(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    record(instance, instance.__dict__.pop("_translation_changes", ()))
+
+
+def track():
+    """Record the changes of every save of every tracked model (see the module's docstring).
+    Called once the models are registered for translation (collectif's AppConfig.ready)."""
+    for model in tracked_models():
+        label = model._meta.label_lower
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"translation-pre-{label}")
+        post_save.connect(_after_save, sender=model, dispatch_uid=f"translation-post-{label}")
 
 
 def confirm_current(instance, name, language, *, when=None):

@@ -15,7 +15,6 @@ from modeltranslation.admin import (
 )
 
 from collectif import locking
-from collectif.admin import TranslationStatusAdminMixin
 from collectif.trash import TrashAdminMixin
 
 from . import services
@@ -204,7 +203,6 @@ class NextPlenaryForm(forms.Form):
 class MeetingAdmin(
     TrashAdminMixin,
     locking.VersionedAdminMixin,
-    TranslationStatusAdminMixin,
     TabbedTranslationAdmin,
 ):
     """The meeting and its minutes on one page; its version covers the inlines."""

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin, TranslationStatusAdminMixin
+from collectif.admin import HistoryAdmin
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -100,7 +100,7 @@ class AdmissionVoteInline(admin.TabularInline):
 
 
 @admin.register(InternationalNetwork)
-class InternationalNetworkAdmin(TranslationStatusAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
+class InternationalNetworkAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "website"]
     search_fields = ["name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -164,7 +164,6 @@ class MembershipChangeForm(forms.Form):
 class OrganisationAdmin(
     TrashAdminMixin,
     VersionedAdminMixin,
-    TranslationStatusAdminMixin,
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from collectif import locking, translation_status
+from collectif import locking
 
 from .models import (
     ActivityReport,
@@ -243,11 +243,9 @@ def membership_reapply(*, organisation, date, reason, by=None):
 
 
 def _save(instance, *, by, update_fields=None):
-    """Save with the history's author and the dates of the translations it changes."""
-    changes = translation_status.pending_changes(instance)
+    """Save with the history's author (the translations' dates follow by themselves)."""
     instance._history_user = by
     instance.save(update_fields=update_fields)
-    translation_status.record(instance, changes)
     return instance
 
 

@@ -23,7 +23,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from collectif import translation_status
 from collectif.permissions import coordination_recipients, is_coordinator
 from members.capabilities import Capability
 from members.models import Organisation
@@ -109,12 +108,10 @@ def _validate(item):
 
 
 def _save(item, *, by):
-    """Save with the history's author and the dates of the translations it changes."""
+    """Save with the history's author (the translations' dates follow by themselves)."""
     _validate(item)
-    changes = translation_status.pending_changes(item)
     item._history_user = by
     item.save()
-    translation_status.record(item, changes)
     return item
 
 
