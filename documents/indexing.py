@@ -3,8 +3,8 @@
 A searchable model says what it is made of in `search_parts()`: {"names": [...],
 "title": [...], "summary": [...], "body": [...]} (names: common names and official
 references, which weigh as titles). From that come:
-- its rows in the inverted index (one per word, with the best place the word appears in);
-- folded copies of its names, title and summary parts, where a phrase is looked for;
+- its rows in the inverted index (one per word, with the best place the word appears in,
+  and one per pair of consecutive words of names, titles and summaries, for phrases);
 - a folded copy of the text of its files that keeps every character in its place, so that
   an excerpt around a match can be cut from the original text by position;
 - for the library, the vocabulary « did you mean » draws from.
@@ -86,16 +86,6 @@ def fold_in_place(text):
     return " " + text.translate(_FOLD)
 
 
-def index_fields(obj, parts):
-    """The folded copies the search reads on the row itself."""
-    return {
-        "search_names": search.normalise(*parts.get("names", ())),
-        "search_title": search.normalise(*parts["title"]),
-        "search_summary": search.normalise(*parts["summary"]),
-        "search_body": fold_in_place(body_text(obj)),
-    }
-
-
 PAIR_WEIGHTS = {
     "names": search.PHRASE_IN_NAMES,
     "title": search.PHRASE_IN_TITLE,
@@ -161,8 +151,7 @@ def _reindex_batch(objects, postings, words, parts_of):
     rows, spelled, seen = [], {}, set()
     for obj in objects:
         parts = parts_of(obj) if parts_of else obj.search_parts()
-        for name, value in index_fields(obj, parts).items():
-            setattr(obj, name, value)
+        obj.search_body = fold_in_place(body_text(obj))
         terms = index_terms(parts)
         rows.extend(
             postings(resource_id=obj.pk, term=term, weight=weight) for term, weight in terms.items()
@@ -170,11 +159,7 @@ def _reindex_batch(objects, postings, words, parts_of):
         seen.update(term for term in terms if " " not in term)
         for word, written in vocabulary(parts).items():
             spelled.setdefault(word, written)
-    model._base_manager.bulk_update(
-        objects,
-        ["search_names", "search_title", "search_summary", "search_body"],
-        batch_size=BATCH,
-    )
+    model._base_manager.bulk_update(objects, ["search_body"], batch_size=BATCH)
     postings.objects.bulk_create(rows, batch_size=2000)
     if words is not None:
         words.objects.bulk_create(

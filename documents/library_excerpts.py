@@ -59,7 +59,7 @@ def body_windows(pks, query):
             start=Greatest(F("hit") - WINDOW_BEFORE, Value(1)),
             window=Substr(
                 Concat("text_fr", Value("\n"), "text_en", output_field=TextField()),
-                Greatest(F("hit") - WINDOW_BEFORE, Value(1)),
+                F("start"),
                 WINDOW_LENGTH,
             ),
             french_length=Length("text_fr"),

@@ -60,15 +60,12 @@ class IssuingBody(models.Model):
 
 
 class SearchableText(models.Model):
-    """What the library searches in, maintained by the services that save a text
-    (see documents/search.py): the text of its PDF files, accent-free copies for the portable
-    search, and on PostgreSQL a weighted full-text vector."""
+    """The text of a record's files (for the search's index, documents/indexing.py) and a
+    folded copy of it that keeps every character in its place, where an excerpt around a
+    match is found."""
 
     text_fr = models.TextField(_("text of the French file"), blank=True, editable=False)
     text_en = models.TextField(_("text of the English file"), blank=True, editable=False)
-    search_names = models.TextField(blank=True, editable=False)
-    search_title = models.TextField(blank=True, editable=False)
-    search_summary = models.TextField(blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
 
     class Meta:
@@ -178,9 +175,7 @@ class LegalResourceQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a list shows: never the text of the files nor the search's copies."""
-        return self.select_related("body").defer(
-            "text_fr", "text_en", "search_names", "search_title", "search_summary", "search_body"
-        )
+        return self.select_related("body").defer("text_fr", "text_en", "search_body")
 
 
 class LegalResource(Versioned, Trashable, SearchableText):

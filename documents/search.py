@@ -24,7 +24,7 @@ names (documents/references.py), and the few abbreviations that change with the 
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import reduce
 from operator import itemgetter, or_
 
@@ -113,7 +113,6 @@ SYNONYMS = {
 }
 # « n° 197 », "No. 197": the number sign says nothing the number does not.
 NUMBER_SIGNS = frozenset(["n", "no", "nr"])
-SEPARATOR = " | "
 
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
 _WORD = re.compile(r"\w+")
@@ -133,14 +132,6 @@ def tokens(text):
             continue
         found.append(SYNONYMS.get(word, word))
     return found
-
-
-def normalise(*texts):
-    """The folded words of each text, joined with a separator no phrase can cross, with a
-    space on each side: `" word"` finds the words that begin with it."""
-    parts = [" ".join(tokens(text)) for text in texts]
-    joined = SEPARATOR.join(part for part in parts if part)
-    return f" {joined} " if joined else ""
 
 
 def is_exact_only(word):
@@ -200,7 +191,6 @@ def successor(word):
 class Query:
     text: str
     terms: tuple = ()
-    phrase: str = ""
     pairs: tuple = ()  # the phrase's consecutive pairs of words, as the index keeps them
 
     def __bool__(self):
@@ -208,8 +198,8 @@ class Query:
 
 
 def parse(text):
-    """The terms of a query (no stop word, no plural s, at most MAX_TERMS) and its phrase
-    (every folded word, stop words included) when it has several words."""
+    """The terms of a query (no stop word, no plural s, at most MAX_TERMS) and the pairs of
+    its consecutive words (stop words included), its phrase."""
     text = (text or "").strip()
     words = tokens(text)
     found = []
@@ -222,10 +212,7 @@ def parse(text):
         term = Term(word, exact)
         if term not in found:
             found.append(term)
-    phrase = f" {' '.join(words)}" if len(words) > 1 else ""
-    return Query(
-        text=text, terms=tuple(found[:MAX_TERMS]), phrase=phrase, pairs=tuple(pairs(words))
-    )
+    return Query(text=text, terms=tuple(found[:MAX_TERMS]), pairs=tuple(pairs(words)))
 
 
 # A word that begins more words of the index than this is searched for by their range.
@@ -273,17 +260,6 @@ def pairs(words):
 # --- Scoring ------------------------------------------------------------------------------
 
 
-@dataclass
-class Scores:
-    """The texts that match a query, with their scores: {pk: score}."""
-
-    query: Query
-    by_pk: dict = field(default_factory=dict)
-
-    def __len__(self):
-        return len(self.by_pk)
-
-
 def term_scores(query, postings):
     """{pk: (score of each term)} for the rows holding every term, whoever may see them: one
     grouped query over the index's word column (filtering by rows there would make the
@@ -329,16 +305,16 @@ def phrase_bonus(query, postings):
     return {pk: total // len(query.pairs) for pk, total in raw_rows(rows, "resource", "total")}
 
 
-def score(model, query, postings):
-    """Every row of `model` that matches the query, with its score (the caller keeps those
-    the reader may see)."""
+def score(query, postings):
+    """{pk: score} of every row that matches the query (the caller keeps those the reader
+    may see)."""
     if not isinstance(query, Query):
         query = parse(query)
     scores = {pk: sum(values) for pk, values in term_scores(query, postings).items()}
     for pk, bonus in phrase_bonus(query, postings).items():
         if pk in scores:
             scores[pk] += bonus
-    return Scores(query=query, by_pk=scores)
+    return scores
 
 
 def raw_rows(queryset, *fields):
@@ -382,7 +358,7 @@ def ranked(queryset, query, postings, tie_break=()):
         return matching(queryset, query, postings).annotate(
             relevance=Value(0, output_field=IntegerField())
         )
-    scores = score(queryset.model, parsed, postings).by_pk
+    scores = score(parsed, postings)
     relevance = Case(
         *[When(pk=pk, then=Value(value)) for pk, value in scores.items()],
         default=Value(0),

@@ -114,7 +114,7 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
 
     Fixed cost, whatever the size of the library: one statement gives the facets, the total
     and the ids of the page (documents/library_query.py), one loads the page, one cuts its
-    excerpts; « did you mean » costs up to four more when a query finds almost nothing."""
+    excerpts; « did you mean » costs up to three more when a query finds almost nothing."""
     if bodies is None or themes is None:
         bodies, themes = library_choices()
     filters = {
@@ -160,7 +160,7 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
     suggestion = ""
     if parsed and outcome.total < suggest.SUGGEST_BELOW:
         base = _filtered(LegalResource.objects.published(), filters)
-        suggestion = _suggestion(parsed, base, outcome.total)
+        suggestion = _suggestion(parsed, expansions, base, outcome.total)
     return LibraryPage(
         results=Results(outcome, run, parsed, offset),
         facets=_facets(counts, filters, bodies, themes),
@@ -170,10 +170,10 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
     )
 
 
-def _suggestion(parsed, base, found):
+def _suggestion(parsed, expansions, base, found):
     """A corrected query that finds more texts than `found` with the same filters (`base`),
     or ""."""
-    corrected = suggest.correction(parsed, LegalResourceTerm, SearchWord)
+    corrected = suggest.correction(parsed, expansions, SearchWord)
     if not corrected:
         return ""
     candidates = search.term_scores(search.parse(corrected), LegalResourceTerm)

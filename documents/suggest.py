@@ -11,7 +11,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import connections
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.db.models.functions import Length
 
 from . import search
@@ -32,20 +32,6 @@ def similarity(first, second):
     a, b = trigrams(first), trigrams(second)
     shared = len(a & b)
     return shared / (len(a) + len(b) - shared) if shared else 0.0
-
-
-def _unknown_terms(query, postings):
-    """The query's terms that begin no word of any text (one query)."""
-    spellable = [term for term in query.terms if search.is_spellable(term.word)]
-    if not spellable:
-        return []
-    found = postings.objects.filter(reduce(or_, (t.condition() for t in spellable))).aggregate(
-        **{
-            f"t{index}": Max("weight", filter=term.condition())
-            for index, term in enumerate(spellable)
-        }
-    )
-    return [term for index, term in enumerate(spellable) if not found[f"t{index}"]]
 
 
 def _candidates(words_model, unknown):
@@ -91,10 +77,15 @@ def _same_case(word, typed):
     return word[:1].upper() + word[1:].lower() if typed[:1].isupper() else word
 
 
-def correction(query, postings, words_model):
-    """The query with each word no text holds replaced by the closest word of the
-    vocabulary, or "" when there is nothing to correct. At most two queries."""
-    unknown = _unknown_terms(query, postings)
+def correction(query, expansions, words_model):
+    """The query with each word no text holds (`expansions`, search.expansions: it begins
+    no word of the index) replaced by the closest word of the vocabulary, or "" when there
+    is nothing to correct. One query at most."""
+    unknown = [
+        term
+        for index, term in enumerate(query.terms)
+        if search.is_spellable(term.word) and expansions.get(index) == []
+    ]
     if not unknown:
         return ""
     candidates = _candidates(words_model, unknown)

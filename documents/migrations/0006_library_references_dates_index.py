@@ -83,11 +83,11 @@ class Migration(migrations.Migration):
             model_name='legalresource',
             name='search_vector',
         ),
-        migrations.AddField(
-            model_name='document',
-            name='search_names',
-            field=models.TextField(blank=True, editable=False),
-        ),
+        # Phrases are found through the index's pairs of words: no folded copies to scan.
+        migrations.RemoveField(model_name='document', name='search_title'),
+        migrations.RemoveField(model_name='document', name='search_summary'),
+        migrations.RemoveField(model_name='legalresource', name='search_title'),
+        migrations.RemoveField(model_name='legalresource', name='search_summary'),
         migrations.AddField(
             model_name='legalresource',
             name='common_names',
@@ -122,11 +122,6 @@ class Migration(migrations.Migration):
             model_name='legalresource',
             name='france_signature',
             field=models.DateField(blank=True, help_text='For treaties, where known.', null=True, verbose_name='signed by France'),
-        ),
-        migrations.AddField(
-            model_name='legalresource',
-            name='search_names',
-            field=models.TextField(blank=True, editable=False),
         ),
         migrations.AddField(
             model_name='legalresource',
