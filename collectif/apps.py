@@ -8,6 +8,8 @@ class CollectifConfig(AppConfig):
 
     def ready(self):
         # modeltranslation, earlier in INSTALLED_APPS, has registered every translated model.
-        from . import translation_status
+        from . import registry, translation_status
 
         translation_status.track()
+        # Every app's contributions.py registers its parts of the shared mechanisms.
+        registry.discover()

@@ -1,0 +1,5 @@
+"""What the meetings app adds to the shared mechanisms (see collectif/registry.py)."""
+
+from collectif import registry  # noqa: F401
+
+# --- Hostile-input suite ----------------------------------------------------------------------
