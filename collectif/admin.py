@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import translation_status
 from .locking import VersionedAdminMixin
-from .models import ContactMessage, Page, TextNeedingTranslation, Theme
+from .models import ContactMessage, Page, ReminderSent, TextNeedingTranslation, Theme
 
 admin.site.site_header = _("Ensemble contre la traite — coordination")
 admin.site.site_title = _("Coordination")
@@ -131,3 +131,16 @@ class TextNeedingTranslationAdmin(admin.ModelAdmin):
 
 # The admin's home is the coordination's dashboard (collectif/dashboard.py).
 admin.site.index_template = "admin/dashboard.html"
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "kind", "subject", "due_on", "recipients"]
+    list_filter = ["kind"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +8,12 @@ class CollectifConfig(AppConfig):
     verbose_name = _("Collective")
 
     def ready(self):
-        # modeltranslation, earlier in INSTALLED_APPS, has registered every translated model.
-        from . import registry, translation_status
+        from . import permissions, registry, translation_status
 
+        # modeltranslation, earlier in INSTALLED_APPS, has registered every translated model.
         translation_status.track()
         # Every app's contributions.py registers its parts of the shared mechanisms.
         registry.discover()
+        post_migrate.connect(
+            permissions.grant_coordination_permissions, dispatch_uid="coordination-permissions"
+        )

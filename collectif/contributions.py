@@ -1,5 +1,12 @@
 """What the collectif app adds to the shared mechanisms (see collectif/registry.py)."""
 
-from collectif import registry  # noqa: F401
+from . import dashboard, demo, registry
+from .sitemaps import SitePagesSitemap
+
+registry.urls.add("collectif.site_urls", order=0)
+registry.sitemaps.add(registry.Sitemap("site", SitePagesSitemap), order=0)
+registry.coordinated_apps.add("collectif")
+registry.dashboard_panels.add(dashboard.texts_lacking_english, order=40)
+registry.demo_loaders.add(demo.load, order=10)
 
 # --- Hostile-input suite ----------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -122,3 +123,30 @@ class TextNeedingTranslation(TranslationStamp):
         proxy = True
         verbose_name = _("text needing English")
         verbose_name_plural = _("texts needing English")
+
+
+class ReminderSent(models.Model):
+    """A reminder that went out: the key (kind, object, due date) makes each go once."""
+
+    kind = models.CharField(_("kind"), max_length=100)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    subject = GenericForeignKey("content_type", "object_id")
+    due_on = models.DateField(_("due on"))
+    recipients = models.TextField(_("recipients"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "due_on"], name="reminder_sent_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} #{self.object_id} ({self.due_on})"

@@ -1,9 +1,11 @@
 """Who the coordinators are, and what their group may do."""
 
-COORDINATION_GROUP = "Coordination"
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS
 
-# The apps whose every model coordinators edit in the admin.
-COORDINATED_APPS = ["collectif", "members", "meetings", "documents", "news"]
+from . import registry
+
+COORDINATION_GROUP = "Coordination"
 
 
 def is_coordinator(user):
@@ -32,26 +34,30 @@ def coordination_recipients():
     return recipients
 
 
-def grant_coordination_permissions(apps, schema_editor):
-    """Data-migration helper: (re)create the Coordination group and give it every permission of
-    the coordinated apps, plus managing the user accounts of member representatives.
+# Beyond their apps, coordinators manage the user accounts of member representatives.
+ACCOUNT_PERMISSIONS = ["view_user", "add_user", "change_user", "view_group"]
 
-    Permissions are normally created after migrations; they are created here first so that the
-    group is complete as soon as the migration that calls this has run."""
-    from django.apps import apps as global_apps
-    from django.contrib.auth.management import create_permissions
 
-    for app_config in global_apps.get_app_configs():
-        if app_config.label in COORDINATED_APPS + ["auth"]:
-            create_permissions(app_config, verbosity=0)
+def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS, **kwargs):
+    """`post_migrate` receiver: give the Coordination group every permission of the apps that
+    registered as coordinated (`registry.coordinated_apps`), and the account permissions.
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=COORDINATION_GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=COORDINATED_APPS),
-        *Permission.objects.filter(
-            content_type__app_label="auth",
-            codename__in=["view_user", "add_user", "change_user", "view_group"],
-        ),
-    )
+    Django creates an app's permissions in its own `post_migrate` receiver, connected before
+    this one (auth comes before collectif in INSTALLED_APPS), so a new model's permissions
+    are granted by the next `migrate`, without a data migration."""
+    if app_config.label not in [*registry.coordinated_apps, "auth"]:
+        return
+    apps = apps or global_apps
+    try:
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+    except LookupError:  # a migration plan that stops before auth's models exist
+        return
+    if app_config.label == "auth":
+        wanted = Permission.objects.using(using).filter(
+            content_type__app_label="auth", codename__in=ACCOUNT_PERMISSIONS
+        )
+    else:
+        wanted = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
+    group, _created = Group.objects.using(using).get_or_create(name=COORDINATION_GROUP)
+    group.permissions.add(*wanted)

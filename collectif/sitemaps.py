@@ -18,6 +18,3 @@ class SitePagesSitemap(I18nSitemap):
 
     def location(self, item):
         return reverse(f"collectif:{item}")
-
-
-sitemaps = {"site": SitePagesSitemap}

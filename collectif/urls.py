@@ -6,23 +6,11 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from documents.sitemaps import DocumentSitemap, LegalResourceSitemap, LibrarySitemap
-from meetings.sitemaps import sitemaps as meetings_sitemaps
-from members.sitemaps import sitemaps as members_sitemaps
-from news.sitemaps import sitemaps as news_sitemaps
-
+from . import registry
 from .health import healthz
-from .sitemaps import sitemaps
 
-sitemaps = {
-    **sitemaps,
-    **members_sitemaps,
-    **meetings_sitemaps,
-    "library": LibrarySitemap,
-    "law": LegalResourceSitemap,
-    "documents": DocumentSitemap,
-    **news_sitemaps,
-}
+# Each app registers its URL modules and sitemaps in its contributions.py.
+sitemaps = {entry.section: entry.sitemap for entry in registry.sitemaps}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
@@ -31,14 +19,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("collectif.site_urls")),
-    path("", include("members.urls")),
-    path(_("member-area/"), include("members.portal_urls")),
-    path("", include("meetings.urls")),
-    path(_("member-area/"), include("meetings.portal_urls")),
-    path("", include("documents.urls")),
-    path("", include("news.urls")),
-    path(_("member-area/"), include("news.portal_urls")),
+    *[path("", include(module)) for module in registry.urls],
+    *[path(_("member-area/"), include(module)) for module in registry.portal_urls],
 )
 
 

@@ -1,22 +1,15 @@
-"""The registry of links the link checker visits.
+"""The links the link checker visits: those every app registers in `registry.link_sources`
+(in its contributions.py), each a function returning (url, label) pairs, the label saying
+where the link is used."""
 
-Each entry is the dotted path of a function returning (url, label) pairs, the label saying
-where the link is used. An app adds its links by adding its function here (the members app
-will add the websites of member organisations)."""
-
-from django.utils.module_loading import import_string
-
-SOURCES = [
-    "documents.selectors.legal_resource_links",
-    "news.selectors.news_item_links",
-]
+from collectif import registry
 
 
 def gather(sources=None):
     """Every address to check, each with the labels of the places that use it."""
     found = {}
-    for path in sources or SOURCES:
-        for url, label in import_string(path)():
+    for source in registry.link_sources if sources is None else sources:
+        for url, label in source():
             if url:
                 found.setdefault(url, []).append(label)
     return found

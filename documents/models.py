@@ -594,7 +594,7 @@ class Document(Versioned, SearchableText):
 
 class LinkCheck(models.Model):
     """The last check of one web address. Keyed by address so that any app can submit its
-    links (see documents/link_sources.py)."""
+    links (see documents/link_sources.py: every app registers its own)."""
 
     url = models.URLField(_("address"), max_length=500, unique=True)
     status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)

@@ -12,7 +12,7 @@ PRODID = "-//Ensemble contre la traite des etres humains//contrelatraite.org//FR
 
 def _event(meeting, *, url, stamp):
     event = icalendar.Event()
-    # Events of other apps (meetings/event_sources.py) bring their own identifier.
+    # Events of other apps (collectif/events.py) bring their own identifier.
     uid = getattr(meeting, "calendar_uid", None) or f"meeting-{meeting.pk}@contrelatraite.org"
     event.add("uid", uid)
     event.add("dtstamp", stamp)

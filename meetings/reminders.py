@@ -1,4 +1,4 @@
-"""Action-item reminders for `manage.py send_reminders` (registered in settings.REMINDERS).
+"""Action-item reminders for `manage.py send_reminders` (registered in meetings/contributions.py).
 
 Each open item owned by an organisation is recalled to that organisation twice at most: once
 when it falls due within a week, once when it is overdue (and again only if its due date
@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from collectif.models import ReminderSent
 from collectif.permissions import coordination_recipients
-from members.models import Organisation, ReminderSent
+from members.models import Organisation
 
 from .models import ActionItem
 

@@ -26,6 +26,3 @@ class EventSitemap(I18nSitemap):
 
     def lastmod(self, meeting):
         return meeting.updated_at
-
-
-sitemaps = {"agenda": AgendaSitemap, "events": EventSitemap}

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView, View
 
-from . import event_sources
+from collectif import events
+
 from .calendar import calendar_bytes
 from .models import Meeting, ReaderSettings, can_read_minutes
 
@@ -22,8 +23,8 @@ class EventListView(TemplateView):
         now = timezone.now()
         public = Meeting.objects.public()
         return super().get_context_data(
-            upcoming=event_sources.upcoming(public.upcoming(now), now=now),
-            past=event_sources.past(public.past(now), now=now, limit=PAST_EVENTS_SHOWN),
+            upcoming=events.upcoming(public.upcoming(now), now=now),
+            past=events.past(public.past(now), now=now, limit=PAST_EVENTS_SHOWN),
             **kwargs,
         )
 
@@ -49,8 +50,8 @@ class CalendarFeedView(View):
         return self.request.build_absolute_uri(meeting.get_public_url())
 
     def get(self, request, *args, **kwargs):
-        events = event_sources.with_all(self.meetings().order_by("start", "pk"), now=timezone.now())
-        body = calendar_bytes(events, name=self.calendar_name(), url_for=self.url_for)
+        every = events.with_all(self.meetings().order_by("start", "pk"), now=timezone.now())
+        body = calendar_bytes(every, name=self.calendar_name(), url_for=self.url_for)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.filename}"'
         return response

@@ -20,12 +20,12 @@ from collectif.uploads import ImageUploadField, PdfUploadField
 
 from . import services
 from .models import (
+    VOTE_NOTICE_DAYS,
     ActivityReport,
     AdmissionVote,
     InternationalNetwork,
     MembershipEvent,
     Organisation,
-    ReminderSent,
 )
 from .selectors import provisions
 
@@ -49,12 +49,15 @@ class VoteDueFilter(admin.SimpleListFilter):
     parameter_name = "vote"
 
     def lookups(self, request, model_admin):
-        return [("soon", _("due within 30 days")), ("overdue", _("overdue"))]
+        return [
+            ("soon", _("due within %(days)d days") % {"days": VOTE_NOTICE_DAYS}),
+            ("overdue", _("overdue")),
+        ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
         if self.value() == "soon":
-            return queryset.vote_due_between(today, today + timedelta(days=30))
+            return queryset.vote_due_between(today, today + timedelta(days=VOTE_NOTICE_DAYS))
         if self.value() == "overdue":
             return queryset.vote_overdue(today)
         return queryset
@@ -396,16 +399,3 @@ class ActivityReportAdmin(HistoryAdmin):
     search_fields = ["organisation__name", "organisation__acronym"]
     autocomplete_fields = ["organisation"]
     formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
-
-
-@admin.register(ReminderSent)
-class ReminderSentAdmin(admin.ModelAdmin):
-    list_display = ["sent_at", "kind", "subject", "due_on", "recipients"]
-    list_filter = ["kind"]
-    date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -33,6 +32,10 @@ class InternationalNetwork(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The coordinators are told of an admission vote this many days before it falls due.
+VOTE_NOTICE_DAYS = 30
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -407,30 +410,3 @@ class MembershipEvent(models.Model):
 
     def __str__(self):
         return f"{self.organisation} {self.date}: {self.from_status or '—'} → {self.to_status}"
-
-
-class ReminderSent(models.Model):
-    """A reminder that went out: the key (kind, object, due date) makes each go once."""
-
-    kind = models.CharField(_("kind"), max_length=100)
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of record")
-    )
-    object_id = models.PositiveBigIntegerField(_("record"))
-    subject = GenericForeignKey("content_type", "object_id")
-    due_on = models.DateField(_("due on"))
-    recipients = models.TextField(_("recipients"))
-    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("reminder sent")
-        verbose_name_plural = _("reminders sent")
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "content_type", "object_id", "due_on"], name="reminder_sent_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.kind} #{self.object_id} ({self.due_on})"

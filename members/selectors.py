@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from collectif import page_cache, translation_status
 
-from .models import Organisation
+from .models import InternationalNetwork, Organisation
 
 
 @dataclass
@@ -98,3 +98,20 @@ def provisions_of(user, *, today):
         result = provisions(Organisation.objects.represented_by(user), today=today)
         cache.set(key, result, settings.PAGE_CACHE_SECONDS)
     return result
+
+
+def website_links():
+    """Link-checker source: the websites of the organisations shown on the site (in each
+    language) and of their international networks."""
+    rows = (
+        Organisation.objects.public()
+        .order_by("name")
+        .values_list("name", "website_fr", "website_en")
+    )
+    for name, website_fr, website_en in rows:
+        yield website_fr, gettext("%(name)s, website (French)") % {"name": name}
+        yield website_en, gettext("%(name)s, website (English)") % {"name": name}
+    for name, website in InternationalNetwork.objects.order_by("name").values_list(
+        "name", "website"
+    ):
+        yield website, gettext("International network %(name)s, website") % {"name": name}

@@ -23,6 +23,3 @@ class OrganisationSitemap(I18nSitemap):
 
     def lastmod(self, organisation):
         return organisation.updated_at
-
-
-sitemaps = {"members": DirectorySitemap, "organisations": OrganisationSitemap}

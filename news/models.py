@@ -228,7 +228,7 @@ class NewsItem(models.Model):
     def editable_by_proposer(self):
         return self.status in self.EDITABLE_BY_PROPOSER
 
-    # As an event of the public calendar (meetings/event_sources.py): the same names as a
+    # As an event of the public calendar (collectif/events.py): the same names as a
     # meeting's, so that the agenda and its feed show both alike.
     @property
     def start(self):

@@ -7,7 +7,7 @@ from .models import NewsItem
 
 def public_events(*, when, now, limit=None):
     """Published news items that announce an event, for the public agenda and its feed
-    (meetings/event_sources.py): "upcoming", "past" or "all"."""
+    (collectif/events.py): "upcoming", "past" or "all"."""
     items = NewsItem.objects.all()
     if when == "upcoming":
         items = items.upcoming_events(now)

@@ -23,6 +23,3 @@ class NewsItemSitemap(I18nSitemap):
 
     def lastmod(self, item):
         return item.updated_at
-
-
-sitemaps = {"news": NewsListSitemap, "news-items": NewsItemSitemap}

@@ -1,6 +1,9 @@
 from django.db import migrations
 
-from collectif.permissions import grant_coordination_permissions
+
+def create_group(apps, schema_editor):
+    # Its permissions are granted after every migrate (collectif.permissions).
+    apps.get_model("auth", "Group").objects.get_or_create(name="Coordination")
 
 
 def remove_group(apps, schema_editor):
@@ -14,4 +17,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant_coordination_permissions, remove_group)]
+    operations = [migrations.RunPython(create_group, remove_group)]

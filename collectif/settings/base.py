@@ -301,12 +301,6 @@ ADMIN_SEARCH_MAX_LENGTH = 200
 CONTACT_RATE_LIMIT_PER_HOUR = int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5"))
 # Months an observer waits before the members vote on its admission.
 MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONTHS", "12"))
-# What `manage.py send_reminders` runs, in order: each is a function `(*, today) -> [lines]`
-# that sends its reminders once (see members/reminders.py). Apps add theirs here.
-REMINDERS = [
-    "members.reminders.admission_vote_reminders",
-    "meetings.reminders.action_item_reminders",
-]
 # Newsletter: how long a confirmation link works, and how many letters the admin's « send »
 # sends at once (`manage.py send_newsletters`, run by cron, sends the rest).
 NEWSLETTER_CONFIRMATION_HOURS = int(os.environ.get("DJANGO_NEWSLETTER_CONFIRMATION_HOURS", "72"))

@@ -1,12 +1,13 @@
 from django.db import migrations
 
-from collectif.permissions import grant_coordination_permissions
-
 
 class Migration(migrations.Migration):
+    """Granted the Coordination group its permissions by calling live code; they are now
+    granted after every `migrate` (collectif.permissions, a post_migrate receiver)."""
+
     dependencies = [
         ("documents", "0003_issuing_bodies"),
         ("collectif", "0002_coordination_group"),
     ]
 
-    operations = [migrations.RunPython(grant_coordination_permissions, migrations.RunPython.noop)]
+    operations = []

@@ -1,9 +1,10 @@
 from django.db import migrations
 
-from collectif.permissions import grant_coordination_permissions
-
 
 class Migration(migrations.Migration):
+    """Granted the Coordination group its permissions by calling live code; they are now
+    granted after every `migrate` (collectif.permissions, a post_migrate receiver)."""
+
     dependencies = [("news", "0001_initial")]
 
-    operations = [migrations.RunPython(grant_coordination_permissions, migrations.RunPython.noop)]
+    operations = []

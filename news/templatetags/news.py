@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from meetings import event_sources
+from collectif import events
 from meetings.models import Meeting
 from news.models import NewsItem
 from news.rich_text import render_markdown
@@ -27,7 +27,7 @@ def news_home():
     now = timezone.now()
     return {
         "items": list(NewsItem.objects.published().latest()[:HOME_ITEMS]),
-        "events": event_sources.upcoming(
+        "events": events.upcoming(
             Meeting.objects.public().upcoming(now), now=now, limit=HOME_EVENTS
         ),
     }

@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from members import reminders, services
-from members.models import ReminderSent
+from collectif import registry, reminders
+from collectif.models import ReminderSent
+from members import services
 
 
 @pytest.fixture
@@ -96,17 +97,21 @@ def test_a_failed_sending_is_tried_again_next_time(observer_due_2015, monkeypatc
     assert len(run(date(2015, 10, 1))) == 1
 
 
-def test_other_apps_add_their_reminders_through_the_setting(settings, observer_due_2015):
+def test_other_apps_add_their_reminders_through_the_registry(observer_due_2015):
     calls = []
-    settings.REMINDERS = [*settings.REMINDERS, "tests.members.test_reminders.extra_reminder"]
-    extra_reminder.calls = calls
-    run(date(2015, 10, 1))
+
+    def extra_reminder(*, today):
+        calls.append(today)
+        return ["extra: sent"]
+
+    registry.reminders.add(extra_reminder, order=15)
+    try:
+        lines = run(date(2015, 10, 1))
+    finally:
+        registry.reminders.remove(extra_reminder)
     assert calls == [date(2015, 10, 1)]
-
-
-def extra_reminder(*, today):
-    extra_reminder.calls.append(today)
-    return []
+    # In the registered order: the admission votes (10), this one (15), action items (20).
+    assert lines == ["admission-vote-due: SOS Esclaves (due 2015-10-01)", "extra: sent"]
 
 
 def test_command_prints_what_it_sent(observer_due_2015, time_machine):

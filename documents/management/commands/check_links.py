@@ -6,7 +6,7 @@ from documents import services
 class Command(BaseCommand):
     help = (
         "Check every registered link (official links of legal texts, and what other apps "
-        "register in documents/link_sources.py), record each status and list the broken ones."
+        "register in their contributions.py), record each status and list the broken ones."
     )
 
     def add_arguments(self, parser):

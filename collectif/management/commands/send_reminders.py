@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from members import reminders
+from collectif import reminders
 
 
 class Command(BaseCommand):
     help = (
-        "Send the reminders that are due (admission votes, and those of the other apps listed "
-        "in settings.REMINDERS). Each goes once, however often this runs: run it daily from "
-        "cron, e.g. `15 7 * * * cd /srv/contrelatraite && .venv/bin/python manage.py "
+        "Send the reminders that are due (those every app registers in its contributions.py: "
+        "admission votes, action items…). Each goes once, however often this runs: run it "
+        "daily from cron, e.g. `15 7 * * * cd /srv/contrelatraite && .venv/bin/python manage.py "
         "send_reminders`."
     )
 
