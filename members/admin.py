@@ -103,7 +103,7 @@ class AdmissionVoteInline(admin.TabularInline):
 
 
 @admin.register(InternationalNetwork)
-class InternationalNetworkAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class InternationalNetworkAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "website"]
     search_fields = ["name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -155,7 +155,7 @@ class ActivityReportForm(forms.ModelForm):
         self.fields["year"].initial = timezone.localdate().year - 1
 
 
-class NetworkForm(forms.ModelForm):
+class NetworkForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = InternationalNetwork
         formfield_callback = https_by_default

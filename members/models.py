@@ -13,8 +13,9 @@ from . import capabilities
 from .capabilities import Capability, MembershipStatus
 
 
-class InternationalNetwork(models.Model):
-    """A network several members may belong to (Caritas Internationalis, ECPAT International…)."""
+class InternationalNetwork(Versioned, models.Model):
+    """A network several members may belong to (Caritas Internationalis, ECPAT International…).
+    Versioned: the representatives of each of its members edit it, as do the coordinators."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     presentation = models.TextField(

@@ -184,7 +184,16 @@ class NetworkEditView(RepresentativeMixin, FormView):
     def form_valid(self, form):
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if self.organisation.network:
-            services.network_update(network=self.organisation.network, by=self.request.user, **data)
+            try:
+                services.network_update(
+                    network=self.organisation.network,
+                    by=self.request.user,
+                    version=form.loaded_version,
+                    **data,
+                )
+            except StaleRecord as stale:
+                form.add_error(None, stale)
+                return self.form_invalid(form)
         else:
             services.organisation_create_network(
                 organisation=self.organisation, by=self.request.user, **data

@@ -327,11 +327,16 @@ def activity_report_delete(*, report, by):
 
 
 @transaction.atomic
-def network_update(*, network, by, **fields):
+def network_update(*, network, by, version=None, **fields):
+    """Change a network's presentation. With `version` (the one the form was loaded with),
+    refused with locking.StaleRecord if someone else changed the network since: it is shared
+    by several members' representatives and the coordinators."""
     editable = {"presentation_fr", "presentation_en", "website"}
     unknown = set(fields) - editable
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
+    if version is not None:
+        locking.claim(network, version)
     for name, value in fields.items():
         setattr(network, name, value)
     return _save(network, by=by)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.admin import HistoryAdmin
+from collectif.locking import VersionedAdminMixin
 from collectif.uploads import ImageUploadField
 
 from . import newsletter as mailing
@@ -42,7 +43,7 @@ class NewsItemTransitionInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class NewsItemAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "proposer", "status", "published_at", "review_link"]
     list_filter = ["status", "kind", "proposer", "themes"]
     list_select_related = ["proposer"]
@@ -98,19 +99,21 @@ class NewsItemAdmin(HistoryAdmin, TabbedTranslationAdmin):
         item = get_object_or_404(NewsItem.objects.with_return_reason(), pk=pk)
         if not self.has_change_permission(request, item):
             raise PermissionDenied
-        form = ReasonForm(request.POST or None)
+        form = ReasonForm(request.POST or None, instance=item)
         action = request.POST.get("action")
         if request.method == "POST" and form.is_valid():
             reason = form.cleaned_data["reason"]
+            # The page's version: the decision is on the item as it was shown.
+            common = {"item": item, "by": request.user, "version": form.loaded_version}
             try:
                 if action == "publish":
-                    services.news_publish(item=item, by=request.user)
+                    services.news_publish(**common)
                     done = _("« %(item)s » is published.")
                 elif action == "return":
-                    services.news_return(item=item, by=request.user, reason=reason)
+                    services.news_return(reason=reason, **common)
                     done = _("« %(item)s » is returned to its proposer.")
                 elif action == "unpublish":
-                    services.news_unpublish(item=item, by=request.user, reason=reason)
+                    services.news_unpublish(reason=reason, **common)
                     done = _("« %(item)s » is taken off the site.")
                 else:
                     raise ValidationError(_("Choose what to do."))

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from collectif.forms import https_by_default
+from collectif.locking import VersionedFormMixin
 from collectif.models import Theme
 from collectif.uploads import ImageUploadField
 from members.models import Organisation
@@ -77,7 +78,7 @@ def initiative_formfield(model_field, **kwargs):
     return https_by_default(model_field, **kwargs)
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(VersionedFormMixin, forms.ModelForm):
     """A member's initiative, written in the member area."""
 
     image = ImageUploadField(label=_("Image"), required=False, max_side=1600)
@@ -188,7 +189,10 @@ class InitiativeForm(forms.ModelForm):
         return data, {"themes": themes, "organisations": organisations}
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(VersionedFormMixin, forms.ModelForm):
+    """The review page's decision, on the item as the page showed it: a model form of no field
+    but the version, refused if the item changed since."""
+
     # Optional here: publishing needs none, returning and unpublishing do (the services say so).
     reason = forms.CharField(
         label=_("Reason"),
@@ -196,6 +200,10 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The proposer sees it: say what to change."),
     )
+
+    class Meta:
+        model = NewsItem
+        fields = []
 
 
 class SubscribeForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from collectif.locking import Versioned
 from collectif.validators import storable_datetime
 
 
@@ -69,9 +70,10 @@ class NewsItemQuerySet(models.QuerySet):
         return self.annotate(return_reason=Subquery(latest))
 
 
-class NewsItem(models.Model):
+class NewsItem(Versioned, models.Model):
     """A piece of news: by the collective itself, or a member's initiative that the
-    coordinators relay once its link with trafficking is clearly presented."""
+    coordinators relay once its link with trafficking is clearly presented. Versioned: its
+    proposer's representatives and the coordinators may edit it at the same time."""
 
     class Kind(models.TextChoices):
         COMMUNIQUE = "communique", _("press release")

@@ -117,8 +117,14 @@ class InitiativeEditView(InitiativeFormMixin, FormView):
     def form_valid(self, form):
         content, relations = form.content()
         try:
-            services.news_item_update(item=self.item, by=self.request.user, **content, **relations)
-        except ValidationError as error:
+            services.news_item_update(
+                item=self.item,
+                by=self.request.user,
+                version=form.loaded_version,
+                **content,
+                **relations,
+            )
+        except ValidationError as error:  # a StaleRecord too: shown with the input kept
             return self.form_with_service_errors(form, error)
         messages.success(self.request, _("Your initiative has been saved."))
         return redirect(

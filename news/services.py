@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from collectif import locking
 from collectif.permissions import coordination_recipients, is_coordinator
 from members.capabilities import Capability
 from members.models import Organisation
@@ -157,9 +158,11 @@ def news_item_create(
 
 
 @transaction.atomic
-def news_item_update(*, item, by, themes=None, organisations=None, **fields):
+def news_item_update(*, item, by, themes=None, organisations=None, version=None, **fields):
     """Change the content of an item: its proposer's representatives while it is a draft or
-    returned, coordinators always (a published item changes only through them)."""
+    returned, coordinators always (a published item changes only through them). With
+    `version` (the one the form was loaded with), refused with locking.StaleRecord if someone
+    else changed the item since."""
     _require_edit(by, item)
     unknown = set(fields) - CONTENT_FIELDS
     if unknown:
@@ -168,6 +171,8 @@ def news_item_update(*, item, by, themes=None, organisations=None, **fields):
         raise ValidationError(
             {"kind": _("Members propose initiatives, not the collective's news.")}
         )
+    if version is not None:
+        locking.claim(item, version)
     for name, value in fields.items():
         setattr(item, name, value)
     if not item.title_fr or not item.summary_fr:
@@ -219,8 +224,10 @@ def news_submit(*, item, by, notify=True):
 
 
 @transaction.atomic
-def news_return(*, item, by, reason, notify=True):
-    """Send a submitted initiative back to its proposer, saying what to change."""
+def news_return(*, item, by, reason, notify=True, version=None):
+    """Send a submitted initiative back to its proposer, saying what to change. With
+    `version` (the one the review page showed), refused like news_item_update if the item
+    changed since: the decision was made on what was shown."""
     _require_coordinator(by)
     _require_status(item, Status.SUBMITTED)
     reason = (reason or "").strip()
@@ -228,6 +235,8 @@ def news_return(*, item, by, reason, notify=True):
         raise ValidationError(
             {"reason": _("Say what the proposer should change: it sees this reason.")}
         )
+    if version is not None:
+        locking.claim(item, version)
     _transition(item, to_status=Status.RETURNED, by=by, reason=reason)
     _save(item, by=by)
     if notify:
@@ -236,14 +245,17 @@ def news_return(*, item, by, reason, notify=True):
 
 
 @transaction.atomic
-def news_publish(*, item, by, when=None, notify=True):
-    """Publish a submitted initiative, or the collective's own news from its draft."""
+def news_publish(*, item, by, when=None, notify=True, version=None):
+    """Publish a submitted initiative, or the collective's own news from its draft. With
+    `version`, refused like news_return if the item changed since the review page showed it."""
     _require_coordinator(by)
     if item.proposer is None:
         _require_status(item, Status.DRAFT, Status.SUBMITTED)
     else:
         # A member's draft is not offered yet; a returned one waits for its corrections.
         _require_status(item, Status.SUBMITTED)
+    if version is not None:
+        locking.claim(item, version)
     _transition(item, to_status=Status.PUBLISHED, by=by)
     item.published_at = when or item.published_at or timezone.now()
     _save(item, by=by)
@@ -253,13 +265,16 @@ def news_publish(*, item, by, when=None, notify=True):
 
 
 @transaction.atomic
-def news_unpublish(*, item, by, reason):
-    """Take a published item off the site (back to a draft), saying why."""
+def news_unpublish(*, item, by, reason, version=None):
+    """Take a published item off the site (back to a draft), saying why. With `version`,
+    refused like news_return if the item changed since the review page showed it."""
     _require_coordinator(by)
     _require_status(item, Status.PUBLISHED)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the item is taken off the site.")})
+    if version is not None:
+        locking.claim(item, version)
     _transition(item, to_status=Status.DRAFT, by=by, reason=reason)
     _save(item, by=by)
     return item

@@ -17,5 +17,8 @@ class NewsletterTranslationOptions(TranslationOptions):
 
 
 # History after modeltranslation has added the per-language fields (as in members): every
-# edit of an item, by a member or a coordinator, can be seen and undone.
-simple_history.register(NewsItem, m2m_fields=["themes", "organisations"])
+# edit of an item, by a member or a coordinator, can be seen and undone. Without the version,
+# as in members: a revert carries the current one, and is refused if it is stale.
+simple_history.register(
+    NewsItem, m2m_fields=["themes", "organisations"], excluded_fields=["version"]
+)

@@ -1,6 +1,7 @@
 """Optimistic locking (collectif/locking.py): two people open the same record; the first to save
 wins, the second is refused with a clear message, keeps what it typed, and overwrites nothing.
-The other apps test it on their own records (organisation, meeting, legal text, document)."""
+The other apps test it on their own records (organisation, international network, news item,
+meeting, legal text, document)."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType

@@ -420,6 +420,12 @@ INITIATIVE_PAGES = (
 )
 
 
+def _current_version(record):
+    """The version the record's page carries now (collectif/locking.py): without it, a
+    submission is refused as stale before its fields are even saved."""
+    return str(type(record).objects.get(pk=record.pk).version)
+
+
 def _initiative_data(site):
     return {
         "kind": "event",
@@ -593,6 +599,7 @@ FORMS = [
             "presentation_fr": "Un réseau international.",
             "presentation_en": "An international network.",
             "website": "https://network.example.org",
+            "version": _current_version(s.network),
         },
         text_fields=("presentation_fr", "presentation_en", "website"),
         kwargs=_organisation,
@@ -686,7 +693,7 @@ FORMS = [
         "initiative-edit",
         "news-portal:initiative-edit",
         "representative",
-        _initiative_data,
+        lambda s: {**_initiative_data(s), "version": _current_version(s.initiative)},
         text_fields=INITIATIVE_FIELDS,
         file_fields={"image": "image"},
         kwargs=_initiative,

@@ -388,7 +388,12 @@ def test_representative_edits_its_networks_presentation(representative_client, m
     member.save()
     representative_client.post(
         url("network-edit", member),
-        {"presentation_fr": "Confédération.", "presentation_en": "Confederation.", "website": ""},
+        {
+            "presentation_fr": "Confédération.",
+            "presentation_en": "Confederation.",
+            "website": "",
+            "version": member.network.version,
+        },
     )
     member.network.refresh_from_db()
     assert member.network.presentation_en == "Confederation."

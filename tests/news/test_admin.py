@@ -32,7 +32,7 @@ def test_coordinator_publishes_a_submitted_initiative(coordinator_client, make_i
         "Déclaration des Balkans" in page and 'value="publish"' in page and 'value="return"' in page
     )
     response = coordinator_client.post(
-        review(item), {"action": "publish", "reason": ""}, follow=True
+        review(item), {"action": "publish", "reason": "", "version": item.version}, follow=True
     )
     assert "est publiée" in response.content.decode()
     item.refresh_from_db()
@@ -43,7 +43,9 @@ def test_returning_without_a_reason_is_refused_and_changes_nothing(
     coordinator_client, make_item, ccem
 ):
     item = make_item(Status.SUBMITTED, proposer=ccem)
-    response = coordinator_client.post(review(item), {"action": "return", "reason": ""})
+    response = coordinator_client.post(
+        review(item), {"action": "return", "reason": "", "version": item.version}
+    )
     assert response.status_code == 200
     assert "Dites ce que l&#x27;auteur doit changer" in response.content.decode()
     item.refresh_from_db()
@@ -53,7 +55,12 @@ def test_returning_without_a_reason_is_refused_and_changes_nothing(
 def test_coordinator_returns_with_a_reason(coordinator_client, make_item, ccem, coordinator):
     item = make_item(Status.SUBMITTED, proposer=ccem)
     coordinator_client.post(
-        review(item), {"action": "return", "reason": "Présentez le lien avec la traite."}
+        review(item),
+        {
+            "action": "return",
+            "reason": "Présentez le lien avec la traite.",
+            "version": item.version,
+        },
     )
     item.refresh_from_db()
     assert item.status == Status.RETURNED
@@ -75,7 +82,9 @@ def test_a_draft_initiative_cannot_be_published_from_the_review_page(
 
 def test_coordinator_takes_a_published_item_off_the_site(coordinator_client, make_item):
     item = make_item(Status.PUBLISHED)
-    coordinator_client.post(review(item), {"action": "unpublish", "reason": "Erreur de date."})
+    coordinator_client.post(
+        review(item), {"action": "unpublish", "reason": "Erreur de date.", "version": item.version}
+    )
     item.refresh_from_db()
     assert item.status == Status.DRAFT
 

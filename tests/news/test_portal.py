@@ -148,7 +148,7 @@ def test_a_date_of_year_one_is_refused_not_a_server_error(
         url("initiative-create", ccem, language),
         url("initiative-edit", ccem, language, pk=item.pk),
     ):
-        response = representative_client.post(address, form_data(**dates))
+        response = representative_client.post(address, form_data(**dates, version=item.version))
         assert response.status_code == 200
         assert response.content.decode().count(message) == 2
     assert NewsItem.objects.get().title_fr == "Titre"
@@ -158,7 +158,11 @@ def test_a_bad_image_is_refused_and_the_item_keeps_its_own(representative_client
     item = make_item(proposer=ccem)
     response = representative_client.post(
         url("initiative-edit", ccem, pk=item.pk),
-        form_data(title_fr="Nouveau titre", image=io.BytesIO(b"<svg onload=alert(1)></svg>")),
+        form_data(
+            title_fr="Nouveau titre",
+            image=io.BytesIO(b"<svg onload=alert(1)></svg>"),
+            version=item.version,
+        ),
         format="multipart",
     )
     assert response.status_code == 200
@@ -176,7 +180,8 @@ def test_an_overlong_text_is_refused_and_the_draft_keeps_its_own(
     item = make_item(proposer=ccem)
     before = NewsItem.objects.values().get(pk=item.pk)
     response = representative_client.post(
-        url("initiative-edit", ccem, pk=item.pk), form_data(**{field: "x" * (limit + 1)})
+        url("initiative-edit", ccem, pk=item.pk),
+        form_data(**{field: "x" * (limit + 1)}, version=item.version),
     )
     assert response.status_code == 200
     assert f"au plus {limit} caractères" in response.content.decode()
@@ -186,7 +191,8 @@ def test_an_overlong_text_is_refused_and_the_draft_keeps_its_own(
 def test_a_body_as_long_as_the_limit_is_accepted(representative_client, ccem, make_item):
     item = make_item(proposer=ccem)
     representative_client.post(
-        url("initiative-edit", ccem, pk=item.pk), form_data(body_fr="x" * 50_000)
+        url("initiative-edit", ccem, pk=item.pk),
+        form_data(body_fr="x" * 50_000, version=item.version),
     )
     item.refresh_from_db()
     assert len(item.body_fr) == 50_000
@@ -221,7 +227,8 @@ def test_representative_edits_its_draft_and_returned_initiatives(
     if status == Status.RETURNED:
         assert "Le lien avec la traite ?" in page
     response = representative_client.post(
-        url("initiative-edit", ccem, pk=item.pk), form_data(title_fr="Titre corrigé")
+        url("initiative-edit", ccem, pk=item.pk),
+        form_data(title_fr="Titre corrigé", version=item.version),
     )
     assert response.status_code == 302
     item.refresh_from_db()
