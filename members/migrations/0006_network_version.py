@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0004_organisation_version_and_trash'),
+        ('members', '0005_remindersent_to_collectif'),
     ]
 
     operations = [
