@@ -12,6 +12,7 @@ test:
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/python -m mypy
 format:
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .

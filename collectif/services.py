@@ -1,11 +1,16 @@
+from __future__ import annotations
+
 import hashlib
 import hmac
 import ipaddress
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Model
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +18,12 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import translation_status
 from .models import ContactMessage
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.http import HttpRequest
+
+_M = TypeVar("_M", bound=Model)
 
 
 class ContactRateLimited(Exception):
@@ -22,7 +33,7 @@ class ContactRateLimited(Exception):
     )
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str:
     if settings.USE_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
         # Anything but an address there (a proxy that does not add one, a forged header) is
@@ -34,15 +45,22 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def sender_fingerprint(address):
+def sender_fingerprint(address: str) -> str:
     """A keyed hash: enough to count a sender's messages without keeping its address."""
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 @transaction.atomic
 def contact_message_submit(
-    *, name, email, subject, message, organisation="", language, sender_address
-):
+    *,
+    name: str,
+    email: str,
+    subject: str,
+    message: str,
+    organisation: str = "",
+    language: str,
+    sender_address: str,
+) -> ContactMessage:
     """Keep the message, then mail it to the coordination (reply goes to the sender)."""
     fingerprint = sender_fingerprint(sender_address)
     an_hour_ago = timezone.now() - timedelta(hours=1)
@@ -70,7 +88,14 @@ def contact_message_submit(
 
 
 @transaction.atomic
-def translation_submit(*, instance, texts, confirmed=(), language="en", by=None):
+def translation_submit(
+    *,
+    instance: _M,
+    texts: Mapping[str, str],
+    confirmed: Iterable[str] = (),
+    language: str = "en",
+    by: User | None = None,
+) -> _M:
     """Save translations of a record's texts: `texts` maps field names to their new text in
     `language`; `confirmed` names the fields whose translation, unchanged, was checked to still
     match the source. Both count as translated now."""
@@ -84,7 +109,8 @@ def translation_submit(*, instance, texts, confirmed=(), language="en", by=None)
     changes = translation_status.pending_changes(instance)
     if changes:
         if by is not None:
-            instance._history_user = by
+            # The author simple_history records; not every translated model declares it.
+            instance._history_user = by  # type: ignore[attr-defined]
         instance.save()  # records the changes' dates
     for name in confirmed:
         if (name, language) not in changes:

@@ -1,6 +1,10 @@
 """Reads of the documents app that span more than one queryset method."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, overload
 
 from django.utils.translation import gettext as _
 
@@ -10,12 +14,15 @@ from collectif.templatetags.translated import translated
 from . import library_excerpts, library_query, search, suggest
 from .models import IssuingBody, LegalResource, LegalResourceTerm, SearchWord
 
+if TYPE_CHECKING:
+    from django.db.models import Model, QuerySet
+
 # The library's filters, in the order they are shown. Each is one value at most; they combine.
 FILTERS = ("kind", "body", "level", "theme", "year")
 SORTS = ("relevance", "newest", "oldest")
 
 
-def legal_resource_links():
+def legal_resource_links() -> Iterator[tuple[str, str]]:
     """Link-checker source: the official links of every legal resource, drafts included."""
     rows = LegalResource.objects.values_list("title", "url_fr", "url_en", "consolidated_url")
     for title, url_fr, url_en, consolidated in rows:
@@ -40,7 +47,7 @@ class Facet:
     options: list = field(default_factory=list)
 
     @property
-    def selected(self):
+    def selected(self) -> FacetOption | None:
         return next((option for option in self.options if option.selected), None)
 
 
@@ -53,13 +60,13 @@ class LibraryPage:
     suggestion: str = ""
 
 
-def _label(obj, field_name):
+def _label(obj: Model, field_name: str) -> tuple[str, str]:
     """A translated name in the current language, else French, with the language it is in."""
     text = translated(obj, field_name)
     return text.value, (text.lang if text.is_fallback else "")
 
 
-def library_choices():
+def library_choices() -> tuple[list[IssuingBody], list[Theme]]:
     """The issuing bodies and themes the library can be filtered by (two queries)."""
     return list(IssuingBody.objects.all()), list(Theme.objects.all())
 
@@ -73,18 +80,28 @@ class Results:
 
     ordered = True
 
-    def __init__(self, outcome, run, query, offset):
+    def __init__(
+        self,
+        outcome: library_query.Outcome,
+        run: Callable[[int, int], library_query.Outcome],
+        query: search.Query,
+        offset: int,
+    ) -> None:
         self.outcome = outcome
         self.run = run
         self.query = query
         self.offset = offset
 
-    def count(self):
+    def count(self) -> int:
         return self.outcome.total
 
     __len__ = count
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> LegalResource: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LegalResource]: ...
+    def __getitem__(self, index: int | slice) -> LegalResource | list[LegalResource]:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
@@ -94,7 +111,7 @@ class Results:
             pks = self.run(start, stop - start).page
         return self._load(pks)
 
-    def _load(self, pks):
+    def _load(self, pks: Sequence[int]) -> list[LegalResource]:
         rows = LegalResource.objects.filter(pk__in=pks).for_list().in_bulk()
         page = [rows[pk] for pk in pks if pk in rows]
         if self.query:
@@ -108,7 +125,15 @@ class Results:
 PER_PAGE = 20
 
 
-def library_search(*, query="", filters=None, sort="", bodies=None, themes=None, page=1):
+def library_search(
+    *,
+    query: str = "",
+    filters: Mapping[str, Any] | None = None,
+    sort: str = "",
+    bodies: list[IssuingBody] | None = None,
+    themes: list[Theme] | None = None,
+    page: int | str | None = 1,
+) -> LibraryPage:
     """The library's results and facets: for each filter, every value with the number of
     texts it would give combined with the other filters and the query.
 
@@ -138,7 +163,7 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
 
     expansions = search.expansions(parsed, SearchWord) if parsed else {}
 
-    def run(offset, limit):
+    def run(offset: int, limit: int) -> library_query.Outcome:
         if parsed.text and not parsed:
             return library_query.Outcome(counts={name: {} for name in FILTERS})
         return library_query.run(parsed, by_id, sort, offset, limit, expansions)
@@ -170,7 +195,12 @@ def library_search(*, query="", filters=None, sort="", bodies=None, themes=None,
     )
 
 
-def _suggestion(parsed, expansions, base, found):
+def _suggestion(
+    parsed: search.Query,
+    expansions: Mapping[int, list[str] | None],
+    base: QuerySet[LegalResource],
+    found: int,
+) -> str:
     """A corrected query that finds more texts than `found` with the same filters (`base`),
     or ""."""
     corrected = suggest.correction(parsed, expansions, SearchWord)
@@ -182,7 +212,7 @@ def _suggestion(parsed, expansions, base, found):
     return corrected if base.filter(pk__in=list(candidates)).count() > found else ""
 
 
-def _filtered(base, filters):
+def _filtered(base: QuerySet[LegalResource], filters: Mapping[str, str]) -> QuerySet[LegalResource]:
     """The visible texts that pass the filters (slugs and values as in the address)."""
     lookups = {"body": "body__slug", "theme": "themes__slug", "year": "year"}
     for name, value in filters.items():
@@ -190,8 +220,13 @@ def _filtered(base, filters):
     return base.distinct()
 
 
-def _facets(counts, filters, bodies, themes):
-    def option(value, label, name, lang=""):
+def _facets(
+    counts: Mapping[str, Mapping[str, int]],
+    filters: Mapping[str, str],
+    bodies: Iterable[IssuingBody],
+    themes: Iterable[Theme],
+) -> list[Facet]:
+    def option(value: object, label: str, name: str, lang: str = "") -> FacetOption:
         value = str(value)
         return FacetOption(
             value=value,

@@ -1,7 +1,12 @@
 """Writes of the documents app: saving texts with what derives from them, checking links."""
 
+from __future__ import annotations
+
 import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import transaction
 from django.db.models import F
@@ -12,16 +17,24 @@ from .models import DocumentTerm, LegalResource, LegalResourceTerm, LinkCheck, S
 from .pdftext import extract_text
 from .validators import PDF, sniff
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django.db.models.fields.files import FieldFile
+
+    from .models import Document
+
 LANGUAGES = ("fr", "en")
 
+_Text = TypeVar("_Text", "LegalResource", "Document")
 
-def _stored_file_names(model, pk):
+
+def _stored_file_names(model: type[LegalResource | Document], pk: int | None) -> Mapping[str, Any]:
     if pk is None:
         return {}
     return model.objects.filter(pk=pk).values("file_fr", "file_en").first() or {}
 
 
-def _file_text(field_file):
+def _file_text(field_file: FieldFile) -> str:
     if not field_file:
         return ""
     with field_file.open("rb") as handle:
@@ -30,14 +43,16 @@ def _file_text(field_file):
         return extract_text(handle)
 
 
-def _search_models(model):
+def _search_models(
+    model: type[LegalResource | Document],
+) -> tuple[type[LegalResourceTerm] | type[DocumentTerm], type[SearchWord] | None]:
     """The index and vocabulary models of a searchable model."""
     if model is LegalResource:
         return LegalResourceTerm, SearchWord
     return DocumentTerm, None
 
 
-def reindex(instances):
+def reindex(instances: Iterable[LegalResource | Document]) -> int:
     """Rebuild what the search reads of these saved rows (of one model)."""
     instances = iter(instances)
     first = next(instances, None)
@@ -47,7 +62,7 @@ def reindex(instances):
     return indexing.reindex(itertools.chain([first], instances), postings, words)
 
 
-def _save_with_derived_fields(instance, *, refresh_text):
+def _save_with_derived_fields(instance: _Text, *, refresh_text: bool) -> _Text:
     """Save the row, then the text of its files (where they changed) and what the search
     reads of it."""
     model = type(instance)
@@ -67,7 +82,7 @@ def _save_with_derived_fields(instance, *, refresh_text):
 
 
 @transaction.atomic
-def legal_resource_save(*, resource, refresh_text=False):
+def legal_resource_save(*, resource: LegalResource, refresh_text: bool = False) -> LegalResource:
     """Validate and save a legal resource (its many-to-many fields are the caller's: the admin
     saves them after this). The text of a changed PDF is extracted for the search; the first
     publication is dated for the feed."""
@@ -78,7 +93,7 @@ def legal_resource_save(*, resource, refresh_text=False):
 
 
 @transaction.atomic
-def document_save(*, document, refresh_text=False):
+def document_save(*, document: Document, refresh_text: bool = False) -> Document:
     """Validate and save one of the collective's documents; the day it first becomes public
     is kept for the feed."""
     document.full_clean()
@@ -88,14 +103,16 @@ def document_save(*, document, refresh_text=False):
 
 
 @transaction.atomic
-def legal_resource_reindex(*, resource):
+def legal_resource_reindex(*, resource: LegalResource) -> int:
     """Rebuild the search index of one text after what it reads changed on its own (its
     references, saved by the admin after the text)."""
     return reindex([resource])
 
 
 @transaction.atomic
-def texts_reindex(*, queryset, batch_size=500):
+def texts_reindex(
+    *, queryset: QuerySet[LegalResource] | QuerySet[Document], batch_size: int = 500
+) -> int:
     """Rebuild the search index of many rows at once (after a bulk load or a change of the
     search rules). The text of the files is kept as extracted."""
     if queryset.model is LegalResource:
@@ -104,7 +121,9 @@ def texts_reindex(*, queryset, batch_size=500):
 
 
 @transaction.atomic
-def legal_resources_mark_checked(*, queryset, day=None):
+def legal_resources_mark_checked(
+    *, queryset: QuerySet[LegalResource], day: date | None = None
+) -> int:
     """Record that a coordinator checked these texts to be current."""
     return queryset.update(last_checked=day or timezone.localdate(), version=F("version") + 1)
 
@@ -117,15 +136,21 @@ class LinkCheckRun:
     sources: dict = field(default_factory=dict)
 
     @property
-    def broken(self):
+    def broken(self) -> list[linkcheck.LinkResult]:
         return [result for result in self.results if result.checked and not result.ok]
 
     @property
-    def unchecked(self):
+    def unchecked(self) -> list[linkcheck.LinkResult]:
         return [result for result in self.results if not result.checked]
 
 
-def link_checks_run(*, timeout=10.0, workers=4, max_time=300.0, urls=None):
+def link_checks_run(
+    *,
+    timeout: float = 10.0,
+    workers: int = 4,
+    max_time: float = 300.0,
+    urls: Iterable[str] | None = None,
+) -> LinkCheckRun:
     """Check every registered link (or the given ones), record each result under its address,
     and return the run. Addresses left unchecked when the run's time is up keep their previous
     record."""

@@ -321,6 +321,11 @@ class AgendaItem(models.Model):
     )
     decisions = models.TextField(_("decisions"), blank=True)
 
+    # Set by selectors.minutes_for on the sections of the minutes it shows.
+    number: int
+    visible_action_items: "list[ActionItem]"
+    visible_annexes: "list[Annex]"
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -504,6 +509,10 @@ class ActionItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = ActionItemManager()
+
+    # Set by the selectors on the items they list, for their reader.
+    closable: bool
+    overdue: bool
 
     class Meta:
         verbose_name = _("action item")

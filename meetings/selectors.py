@@ -2,7 +2,12 @@
 
 Each costs a fixed number of queries, whatever the number of sections, items or people."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
@@ -20,6 +25,11 @@ from .models import (
     can_read_minutes,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from documents.models import Document
+
 
 @dataclass
 class Reader:
@@ -31,7 +41,7 @@ class Reader:
     reads_minutes: bool
 
     @classmethod
-    def of(cls, user):
+    def of(cls, user: User | AnonymousUser) -> Reader:
         if not (user.is_authenticated and user.is_active):
             return cls(user, False, frozenset(), False)
         coordinator = is_coordinator(user)
@@ -43,19 +53,19 @@ class Reader:
             coordinator or can_read_minutes(user, statuses=represented.values()),
         )
 
-    def sees(self, item):
+    def sees(self, item: ActionItem) -> bool:
         """Restricted action items are for their owners and the coordination only."""
         if not item.restricted or self.is_coordinator:
             return True
         return any(o.pk in self.organisation_ids for o in item.organisations.all())
 
-    def may_open(self, document):
+    def may_open(self, document: Document) -> bool:
         """Whether to list an annex: the documents app's rule (public documents for anyone,
         members-only ones for member readers), which is also the rule of who reads minutes,
         so it costs no query here. The document's own page enforces it again."""
         return document.is_public or self.reads_minutes
 
-    def may_close(self, item):
+    def may_close(self, item: ActionItem) -> bool:
         if not item.is_open:
             return False
         if self.is_coordinator:
@@ -72,7 +82,7 @@ class AttendanceLine:
     note: object = None  # the Attendance whose note all of them share, if they share one
 
     @property
-    def names(self):
+    def names(self) -> list[str]:
         return [row.person for row in self.people]
 
 
@@ -86,30 +96,30 @@ class Minutes:
     people_met: list
     delegations: list
     announced: list
-    reader: Reader = field(repr=False, default=None)
+    reader: Reader | None = field(repr=False, default=None)
 
     @property
-    def title(self):
+    def title(self) -> str:
         return self.meeting.title
 
     @property
-    def action_item_count(self):
+    def action_item_count(self) -> int:
         return sum(len(item.visible_action_items) for item in self.items)
 
 
-def action_items_prefetch():
+def action_items_prefetch() -> Prefetch:
     return Prefetch(
         "organisations",
         queryset=Organisation.objects.order_by("name").only("pk", "name", "acronym", "slug"),
     )
 
 
-def attendance_lines(attendances):
+def attendance_lines(attendances: Iterable[Attendance]) -> list[AttendanceLine]:
     """Group by organisation, then join organisations represented by the same people."""
-    by_organisation = {}
+    by_organisation: dict[Organisation | None, list[Attendance]] = {}
     for attendance in attendances:
         by_organisation.setdefault(attendance.organisation, []).append(attendance)
-    lines = []
+    lines: list[AttendanceLine] = []
     for organisation, rows in by_organisation.items():
         names = [row.person for row in rows]
         notes = {row.note for row in rows}
@@ -125,7 +135,7 @@ def attendance_lines(attendances):
     return sorted(lines, key=lambda line: line.note is not None)
 
 
-def minutes_for(meeting, *, reader):
+def minutes_for(meeting: Meeting, *, reader: Reader) -> Minutes:
     """The compte-rendu of `meeting` as `reader` (a Reader) may read it."""
     today = timezone.localdate()
     items = list(
@@ -138,6 +148,7 @@ def minutes_for(meeting, *, reader):
     actions = Q(meeting=meeting)
     if meeting.kind == Meeting.Kind.PLENARY:
         actions |= Q(pk__in=ActionItem.objects.outstanding_at(meeting).values("pk"))
+    own_actions: dict[int, list[ActionItem]]
     own_actions, follow_up = {}, []
     for action in (
         ActionItem.objects.filter(actions)
@@ -164,7 +175,9 @@ def minutes_for(meeting, *, reader):
     )
     announced = meeting.announced_meetings.order_by("start")
     if not reader.reads_minutes:
-        announced = announced.public()
+        # django-stubs types this many-to-many manager's querysets as plain QuerySets; they are
+        # the default manager's (MeetingQuerySet) at run time.
+        announced = announced.public()  # type: ignore[attr-defined]
     announced = list(announced)
     # The people met at this meeting and at those it announces, in one query.
     prefetch_related_objects(
@@ -188,7 +201,9 @@ def minutes_for(meeting, *, reader):
     )
 
 
-def action_items_of(reader, *, today=None):
+def action_items_of(
+    reader: Reader, *, today: date | None = None
+) -> tuple[list[ActionItem], list[ActionItem]]:
     """The open action items of the organisations `reader` represents, overdue first, and the
     ones asked of every member."""
     today = today or timezone.localdate()
@@ -205,7 +220,7 @@ def action_items_of(reader, *, today=None):
     return mine, everyone
 
 
-def recently_closed_of(reader, *, limit=20):
+def recently_closed_of(reader: Reader, *, limit: int = 20) -> list[ActionItem]:
     return list(
         ActionItem.objects.for_organisations(reader.organisation_ids)
         .exclude(status=ActionItem.Status.OPEN)

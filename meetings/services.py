@@ -1,5 +1,8 @@
+from __future__ import annotations
+
 import secrets
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,12 +23,15 @@ from members.models import Organisation
 from . import selectors
 from .models import ActionItem, Delegation, Meeting, MinutesSending, ReaderSettings
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 class ActionItemNotYours(PermissionDenied):
     message = _("Only the organisations responsible for this item, or the coordination, close it.")
 
 
-def delegation_validate(*, organisation):
+def delegation_validate(*, organisation: Organisation) -> None:
     """An organisation is sent only if the single rule lets it represent the collective."""
     reason = organisation.refusal_reason(Capability.REPRESENT)
     if reason:
@@ -33,7 +39,7 @@ def delegation_validate(*, organisation):
 
 
 @transaction.atomic
-def delegation_add(*, meeting, organisation):
+def delegation_add(*, meeting: Meeting, organisation: Organisation) -> Delegation:
     delegation_validate(organisation=organisation)
     delegation, created = Delegation.objects.get_or_create(
         meeting=meeting, organisation=organisation
@@ -43,7 +49,7 @@ def delegation_add(*, meeting, organisation):
     return delegation
 
 
-def may_close(*, item, user):
+def may_close(*, item: ActionItem, user: User) -> bool:
     if is_coordinator(user):
         return True
     if item.for_every_member and not item.organisations.exists():
@@ -52,7 +58,14 @@ def may_close(*, item, user):
 
 
 @transaction.atomic
-def action_item_close(*, item, by, status=ActionItem.Status.DONE, comment="", on=None):
+def action_item_close(
+    *,
+    item: ActionItem,
+    by: User,
+    status: str = ActionItem.Status.DONE,
+    comment: str = "",
+    on: date | None = None,
+) -> ActionItem:
     """Mark an item done (or dropped, for coordinators), with the date and a comment."""
     if status not in (ActionItem.Status.DONE, ActionItem.Status.DROPPED):
         raise ValueError(status)
@@ -74,7 +87,7 @@ def action_item_close(*, item, by, status=ActionItem.Status.DONE, comment="", on
 
 
 @transaction.atomic
-def action_item_reopen(*, item, by):
+def action_item_reopen(*, item: ActionItem, by: User) -> ActionItem:
     if not is_coordinator(by):
         raise PermissionDenied(_("Only the coordination reopens an action item."))
     item.status = ActionItem.Status.OPEN
@@ -86,7 +99,9 @@ def action_item_reopen(*, item, by):
 
 
 @transaction.atomic
-def meeting_approve_minutes(*, meeting, on, at_meeting=None):
+def meeting_approve_minutes(
+    *, meeting: Meeting, on: date, at_meeting: Meeting | None = None
+) -> Meeting:
     if at_meeting is not None and at_meeting.start <= meeting.start:
         raise ValidationError(
             _("Minutes are approved at a later meeting than the one they record."), code="order"
@@ -98,7 +113,7 @@ def meeting_approve_minutes(*, meeting, on, at_meeting=None):
 
 
 @transaction.atomic
-def meeting_duplicate_for_next_plenary(*, meeting, start):
+def meeting_duplicate_for_next_plenary(*, meeting: Meeting, start: datetime) -> Meeting:
     """A new planned meeting with the same kind, titles, place, length and agenda headings:
     the collective's plenaries follow the same order of business from one to the next."""
     if start <= meeting.start:
@@ -120,7 +135,7 @@ def meeting_duplicate_for_next_plenary(*, meeting, start):
     return new
 
 
-def minutes_recipients():
+def minutes_recipients() -> list[tuple[User, str]]:
     """Every active representative of an organisation that receives the minutes, with an
     e-mail address, each once, with the language it reads its mail in."""
     users = (
@@ -144,12 +159,12 @@ def minutes_recipients():
     return recipients
 
 
-def _absolute(path):
+def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
 @transaction.atomic
-def meeting_send_minutes(*, meeting, by):
+def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
     """Mail the minutes to every representative (HTML and text, in its language) and record
     each sending. Returns the sendings."""
     recipients = minutes_recipients()
@@ -186,7 +201,7 @@ def meeting_send_minutes(*, meeting, by):
         )
     MinutesSending.objects.bulk_create(sendings)
 
-    def send_all():
+    def send_all() -> None:
         for mail in mails:
             mail.send(fail_silently=False)
 
@@ -194,13 +209,13 @@ def meeting_send_minutes(*, meeting, by):
     return sendings
 
 
-def reader_settings(user):
+def reader_settings(user: User) -> ReaderSettings:
     settings_row, _created = ReaderSettings.objects.get_or_create(user=user)
     return settings_row
 
 
 @transaction.atomic
-def reader_set_language(*, user, language):
+def reader_set_language(*, user: User, language: str) -> ReaderSettings:
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(_("Unknown language."), code="language")
     row = reader_settings(user)
@@ -210,7 +225,7 @@ def reader_set_language(*, user, language):
 
 
 @transaction.atomic
-def calendar_feed_renew(*, user):
+def calendar_feed_renew(*, user: User) -> ReaderSettings:
     """Give the user a new secret feed address; the previous one stops working at once."""
     row = reader_settings(user)
     row.calendar_token = secrets.token_urlsafe(32)
@@ -219,13 +234,13 @@ def calendar_feed_renew(*, user):
     return row
 
 
-def calendar_feed_url(row, language):
+def calendar_feed_url(row: ReaderSettings, language: str) -> str:
     if not row.calendar_token:
         return ""
     with translation.override(language):
         return reverse("meetings:personal-feed", kwargs={"token": row.calendar_token})
 
 
-def default_next_plenary_start(meeting):
+def default_next_plenary_start(meeting: Meeting) -> datetime:
     """Five weeks later at the same time: the usual rhythm of the plenaries, to be adjusted."""
     return meeting.start + timedelta(weeks=5)

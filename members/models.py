@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +14,9 @@ from collectif.trash import LiveManager, Trashable
 from . import capabilities
 from .capabilities import Capability, MembershipStatus
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 class InternationalNetwork(Versioned, models.Model):
     """A network several members may belong to (Caritas Internationalis, ECPAT International…).
@@ -25,6 +30,12 @@ class InternationalNetwork(Versioned, models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    # Declared for the type checker: modeltranslation's fields (translation.py), and the author
+    # simple_history records with the next save (the services set it).
+    presentation_fr: str | None
+    presentation_en: str | None
+    _history_user: "User | None"
 
     class Meta:
         verbose_name = _("international network")
@@ -176,6 +187,10 @@ class Organisation(Versioned, Trashable, models.Model):
     objects = LiveManager.from_queryset(OrganisationQuerySet)()
     all_objects = OrganisationQuerySet.as_manager()
 
+    # The author simple_history records with the next save, set by the services (declared for
+    # the type checker).
+    _history_user: "User | None"
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -291,6 +306,10 @@ class ActivityReport(models.Model):
     )
     file = models.FileField(_("PDF file"), upload_to="members/reports/")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    # The author simple_history records with the next save, set by the services (declared for
+    # the type checker).
+    _history_user: "User | None"
 
     class Meta:
         verbose_name = _("activity report")

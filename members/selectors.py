@@ -1,7 +1,12 @@
 """What each organisation has not provided yet: the « à suivre » list of the minutes of
 29 September 2014 (contact, activity report, international network), kept live."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,6 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from collectif import page_cache, translation_status
 
 from .models import InternationalNetwork, Organisation
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.db.models import QuerySet
+    from django_stubs_ext import StrPromise
 
 
 @dataclass
@@ -27,7 +37,7 @@ class Provision:
     english_needed: list = field(default_factory=list)
 
     @property
-    def missing(self):
+    def missing(self) -> list[StrPromise]:
         """Labels of what is missing, in the order of the « à suivre » list."""
         labels = []
         if not self.has_contact:
@@ -45,7 +55,7 @@ class Provision:
         return labels
 
 
-def provisions(organisations, *, today):
+def provisions(organisations: QuerySet[Organisation], *, today: date) -> list[Provision]:
     """One Provision per organisation, in a fixed number of queries. The latest activity report
     is the previous year's: the minutes of September 2014 asked for the 2013 report."""
     organisations = list(
@@ -88,7 +98,7 @@ def provisions(organisations, *, today):
     return result
 
 
-def provisions_of(user, *, today):
+def provisions_of(user: User, *, today: date) -> list[Provision]:
     """The provisions of the organisations `user` represents, for the member area's home: the
     page members land on, never cached as a page. Kept until the next write anywhere (the page
     cache's generation), the next day, or the other language."""
@@ -100,7 +110,7 @@ def provisions_of(user, *, today):
     return result
 
 
-def website_links():
+def website_links() -> Iterator[tuple[str, str]]:
     """Link-checker source: the websites of the organisations shown on the site (in each
     language) and of their international networks."""
     rows = (

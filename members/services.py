@@ -5,8 +5,12 @@ organisation (so that lists filter on it); every change also adds a MembershipEv
 never changed afterwards: the events are the organisation's story.
 """
 
+from __future__ import annotations
+
 import calendar
+from collections.abc import Iterable
 from datetime import date as date_type
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,13 +28,19 @@ from .models import (
     Organisation,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.core.files import File
+
+    from collectif.models import Theme
+
 Status = Organisation.Status
 
 
 # --- Dates ----------------------------------------------------------------------------------
 
 
-def add_months(start, months):
+def add_months(start: date_type, months: int) -> date_type:
     """The same day `months` later; a day the target month lacks becomes its last day
     (29 February + 12 months → 28 February)."""
     month_index = start.month - 1 + months
@@ -38,11 +48,11 @@ def add_months(start, months):
     return date_type(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def observation_months():
+def observation_months() -> int:
     return settings.MEMBERS_OBSERVATION_MONTHS
 
 
-def vote_due_date(observer_since):
+def vote_due_date(observer_since: date_type) -> date_type:
     """When the members vote on an observer's admission: one observation period after the day
     it confirmed its wish to join."""
     return add_months(observer_since, observation_months())
@@ -51,7 +61,9 @@ def vote_due_date(observer_since):
 # --- The vote -------------------------------------------------------------------------------
 
 
-def majority_outcome(*, votes_for, votes_against, abstentions):
+def majority_outcome(
+    *, votes_for: int, votes_against: int, abstentions: int
+) -> AdmissionVote.Outcome:
     """The collective's rule, in one place: an observer is admitted by a simple majority of the
     votes cast. Votes cast are those for and against; abstentions count as taking part but are
     not votes cast, so they help neither side. A tie, or no vote cast, is a refusal."""
@@ -61,12 +73,19 @@ def majority_outcome(*, votes_for, votes_against, abstentions):
     return AdmissionVote.Outcome.REFUSED
 
 
-def eligible_voters_on(day):
+def eligible_voters_on(day: date_type) -> int:
     """How many organisations were full members on `day`: only they vote."""
     return Organisation.objects.members_on(day).count()
 
 
-def vote_validate(*, organisation, date, votes_for, votes_against, abstentions):
+def vote_validate(
+    *,
+    organisation: Organisation,
+    date: date_type,
+    votes_for: int,
+    votes_against: int,
+    abstentions: int,
+) -> int:
     """Raise ValidationError unless this vote can be recorded; return the eligible count."""
     if organisation.status != Status.OBSERVER:
         raise ValidationError(
@@ -99,7 +118,16 @@ def vote_validate(*, organisation, date, votes_for, votes_against, abstentions):
 # --- Status changes -------------------------------------------------------------------------
 
 
-def _change_status(*, organisation, to_status, date, reason, by, vote=None, vote_due_on=None):
+def _change_status(
+    *,
+    organisation: Organisation,
+    to_status: str,
+    date: date_type,
+    reason: str,
+    by: User | None,
+    vote: AdmissionVote | None = None,
+    vote_due_on: date_type | None = None,
+) -> MembershipEvent:
     last = organisation.membership_events.order_by("-date", "-pk").first()
     if last and date < last.date:
         raise ValidationError(
@@ -125,7 +153,7 @@ def _change_status(*, organisation, to_status, date, reason, by, vote=None, vote
     return event
 
 
-def _require_status(organisation, *allowed):
+def _require_status(organisation: Organisation, *allowed: str) -> None:
     if organisation.status not in allowed:
         raise ValidationError(
             _("%(organisation)s is %(status)s: this change does not apply to it."),
@@ -135,7 +163,9 @@ def _require_status(organisation, *allowed):
 
 
 @transaction.atomic
-def membership_confirm_observer(*, organisation, date, by=None, reason=""):
+def membership_confirm_observer(
+    *, organisation: Organisation, date: date_type, by: User | None = None, reason: str = ""
+) -> MembershipEvent:
     """The association confirmed its wish to join on `date`: its observation starts then, and
     its admission vote falls due one observation period later."""
     _require_status(organisation, Status.CANDIDATE)
@@ -143,14 +173,16 @@ def membership_confirm_observer(*, organisation, date, by=None, reason=""):
         organisation=organisation,
         to_status=Status.OBSERVER,
         date=date,
-        reason=reason or _("Confirmed its wish to join the collective."),
+        reason=reason or str(_("Confirmed its wish to join the collective.")),
         by=by,
         vote_due_on=vote_due_date(date),
     )
 
 
 @transaction.atomic
-def membership_admit_without_vote(*, organisation, date, reason, by=None):
+def membership_admit_without_vote(
+    *, organisation: Organisation, date: date_type, reason: str, by: User | None = None
+) -> MembershipEvent:
     """Record a member that joined before the observation procedure existed (the founding
     members): candidate → member directly, with the reason stated."""
     _require_status(organisation, Status.CANDIDATE)
@@ -163,8 +195,16 @@ def membership_admit_without_vote(*, organisation, date, reason, by=None):
 
 @transaction.atomic
 def membership_record_vote(
-    *, organisation, date, place, votes_for, votes_against, abstentions=0, notes="", by=None
-):
+    *,
+    organisation: Organisation,
+    date: date_type,
+    place: str,
+    votes_for: int,
+    votes_against: int,
+    abstentions: int = 0,
+    notes: str = "",
+    by: User | None = None,
+) -> AdmissionVote:
     """Record the members' vote on an observer. Admitted: it is a member from the vote's date.
     Refused: the vote is kept and the organisation stays an observer, vote overdue, until the
     coordinators extend its observation or end it."""
@@ -204,7 +244,14 @@ def membership_record_vote(
 
 
 @transaction.atomic
-def membership_extend_observation(*, organisation, date, reason, until=None, by=None):
+def membership_extend_observation(
+    *,
+    organisation: Organisation,
+    date: date_type,
+    reason: str,
+    until: date_type | None = None,
+    by: User | None = None,
+) -> MembershipEvent:
     """After a refused (or postponed) vote: the organisation stays an observer and its vote
     falls due again on `until`, by default one observation period after `date`."""
     _require_status(organisation, Status.OBSERVER)
@@ -222,7 +269,9 @@ def membership_extend_observation(*, organisation, date, reason, until=None, by=
 
 
 @transaction.atomic
-def membership_end(*, organisation, date, reason, by=None):
+def membership_end(
+    *, organisation: Organisation, date: date_type, reason: str, by: User | None = None
+) -> MembershipEvent:
     """The organisation leaves the collective (or its observation ends without admission)."""
     _require_status(organisation, Status.CANDIDATE, Status.OBSERVER, Status.MEMBER)
     return _change_status(
@@ -231,7 +280,9 @@ def membership_end(*, organisation, date, reason, by=None):
 
 
 @transaction.atomic
-def membership_reapply(*, organisation, date, reason, by=None):
+def membership_reapply(
+    *, organisation: Organisation, date: date_type, reason: str, by: User | None = None
+) -> MembershipEvent:
     """A former member asks to join again: it is a candidate once more."""
     _require_status(organisation, Status.FORMER)
     return _change_status(
@@ -241,8 +292,12 @@ def membership_reapply(*, organisation, date, reason, by=None):
 
 # --- The organisation's page ------------------------------------------------------------------
 
+_Saved = TypeVar("_Saved", Organisation, InternationalNetwork)
 
-def _save(instance, *, by, update_fields=None):
+
+def _save(
+    instance: _Saved, *, by: User | None, update_fields: Iterable[str] | None = None
+) -> _Saved:
     """Save with the history's author (the translations' dates follow by themselves)."""
     instance._history_user = by
     instance.save(update_fields=update_fields)
@@ -250,7 +305,14 @@ def _save(instance, *, by, update_fields=None):
 
 
 @transaction.atomic
-def organisation_update(*, organisation, by, themes=None, version=None, **fields):
+def organisation_update(
+    *,
+    organisation: Organisation,
+    by: User | None,
+    themes: Iterable[Theme] | None = None,
+    version: int | None = None,
+    **fields: Any,
+) -> Organisation:
     """Change the organisation's presentation (descriptions, websites, network, themes).
     With `version` (the one the form was loaded with), refused with locking.StaleRecord if
     someone else changed the organisation since."""
@@ -285,7 +347,14 @@ CONTACT_FIELDS = {
 
 
 @transaction.atomic
-def organisation_update_contact(*, organisation, by, confirmed_on=None, version=None, **fields):
+def organisation_update_contact(
+    *,
+    organisation: Organisation,
+    by: User | None,
+    confirmed_on: date_type | None = None,
+    version: int | None = None,
+    **fields: Any,
+) -> Organisation:
     """Change the public contact and the choice of what the public sees. The organisation
     confirms, each time, that the contact is accurate and may be published as chosen. With
     `version`, refused like organisation_update if someone else changed it since."""
@@ -301,7 +370,9 @@ def organisation_update_contact(*, organisation, by, confirmed_on=None, version=
 
 
 @transaction.atomic
-def organisation_set_logo(*, organisation, logo, by):
+def organisation_set_logo(
+    *, organisation: Organisation, logo: File | None, by: User | None
+) -> Organisation:
     """Replace (or, with logo=None, remove) the logo; the file it replaces stays on disk so
     that the history can restore it."""
     organisation.logo = logo or ""
@@ -309,7 +380,9 @@ def organisation_set_logo(*, organisation, logo, by):
 
 
 @transaction.atomic
-def activity_report_add(*, organisation, year, language, file, by):
+def activity_report_add(
+    *, organisation: Organisation, year: int, language: str, file: File, by: User | None
+) -> ActivityReport:
     """Add a report, or replace the one of the same year and language."""
     report = ActivityReport.objects.filter(
         organisation=organisation, year=year, language=language
@@ -321,13 +394,15 @@ def activity_report_add(*, organisation, year, language, file, by):
 
 
 @transaction.atomic
-def activity_report_delete(*, report, by):
+def activity_report_delete(*, report: ActivityReport, by: User | None) -> None:
     report._history_user = by
     report.delete()
 
 
 @transaction.atomic
-def network_update(*, network, by, version=None, **fields):
+def network_update(
+    *, network: InternationalNetwork, by: User | None, version: int | None = None, **fields: Any
+) -> InternationalNetwork:
     """Change a network's presentation. With `version` (the one the form was loaded with),
     refused with locking.StaleRecord if someone else changed the network since: it is shared
     by several members' representatives and the coordinators."""
@@ -343,7 +418,9 @@ def network_update(*, network, by, version=None, **fields):
 
 
 @transaction.atomic
-def organisation_create_network(*, organisation, name, by, **fields):
+def organisation_create_network(
+    *, organisation: Organisation, name: str, by: User | None, **fields: Any
+) -> InternationalNetwork:
     """Create the international network the organisation belongs to, and link it."""
     editable = {"presentation_fr", "presentation_en", "website"}
     unknown = set(fields) - editable

@@ -1,5 +1,6 @@
 import secrets
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,9 @@ from django.utils.translation import pgettext_lazy
 
 from collectif.locking import Versioned
 from collectif.validators import storable_datetime
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -199,6 +203,14 @@ class NewsItem(Versioned, models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = NewsItemQuerySet.as_manager()
+
+    # Declared for the type checker: modeltranslation's fields (translation.py) the services
+    # read, and the author simple_history records with the next save (the services set it).
+    title_fr: str | None
+    title_en: str | None
+    summary_fr: str | None
+    summary_en: str | None
+    _history_user: "User | None"
 
     class Meta:
         verbose_name = _("news item")

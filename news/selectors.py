@@ -1,11 +1,20 @@
 """Reads of the news app that other apps use."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from .models import NewsItem
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
-def public_events(*, when, now, limit=None):
+
+def public_events(*, when: str, now: datetime, limit: int | None = None) -> QuerySet[NewsItem]:
     """Published news items that announce an event, for the public agenda and its feed
     (collectif/events.py): "upcoming", "past" or "all"."""
     items = NewsItem.objects.all()
@@ -18,7 +27,7 @@ def public_events(*, when, now, limit=None):
     return items[:limit] if limit else items
 
 
-def news_item_links():
+def news_item_links() -> Iterator[tuple[str, str]]:
     """Link-checker source (documents/link_sources.py): the external links of the published
     news items."""
     rows = NewsItem.objects.published().order_by("pk").values_list("title_fr", "link_fr", "link_en")

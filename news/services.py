@@ -13,6 +13,12 @@ reason and unpublish. The collective's own news (no proposer) goes from draft to
 Every change of status is kept as a NewsItemTransition: from, to, who, when, why.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
@@ -30,6 +36,12 @@ from members.models import Organisation
 
 from .models import NewsItem, NewsItemTransition
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from django_stubs_ext import StrPromise
+
+    from collectif.models import Theme
+
 Status = NewsItem.Status
 
 # Fields a representative may write; coordinators write the same in the admin.
@@ -43,7 +55,7 @@ CONTENT_FIELDS = {
 # --- Who may do what --------------------------------------------------------------------------
 
 
-def represents(user, organisation):
+def represents(user: User | AnonymousUser, organisation: Organisation | None) -> bool:
     return (
         organisation is not None
         and user.is_authenticated
@@ -51,14 +63,14 @@ def represents(user, organisation):
     )
 
 
-def can_edit(user, item):
+def can_edit(user: User | AnonymousUser, item: NewsItem) -> bool:
     """Coordinators always; the proposer's representatives while it is a draft or returned."""
     if is_coordinator(user):
         return True
     return item.editable_by_proposer and represents(user, item.proposer)
 
 
-def _require_edit(user, item):
+def _require_edit(user: User | AnonymousUser, item: NewsItem) -> None:
     if is_coordinator(user):
         return
     if not represents(user, item.proposer):
@@ -70,12 +82,12 @@ def _require_edit(user, item):
         )
 
 
-def _require_coordinator(user):
+def _require_coordinator(user: User | AnonymousUser) -> None:
     if not is_coordinator(user):
         raise PermissionDenied(_("Only the coordinators may do this."))
 
 
-def _require_status(item, *allowed):
+def _require_status(item: NewsItem, *allowed: str) -> None:
     if item.status not in allowed:
         raise ValidationError(
             _("This item is %(status)s: this change is not possible from there."),
@@ -87,7 +99,7 @@ def _require_status(item, *allowed):
 # --- Saving -----------------------------------------------------------------------------------
 
 
-def _unique_slug(title, *, exclude_pk=None):
+def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:100].strip("-") or "actualite"
     slug, number = base, 1
     others = NewsItem.objects.exclude(pk=exclude_pk) if exclude_pk else NewsItem.objects.all()
@@ -97,7 +109,7 @@ def _unique_slug(title, *, exclude_pk=None):
     return slug
 
 
-def _validate(item):
+def _validate(item: NewsItem) -> None:
     if item.event_end and not item.event_start:
         raise ValidationError(
             {"event_start": _("An event that ends must start: give its start too.")}
@@ -108,7 +120,7 @@ def _validate(item):
         raise ValidationError({"event_start": _("Give the date of the event at this place.")})
 
 
-def _save(item, *, by):
+def _save(item: NewsItem, *, by: User) -> NewsItem:
     """Save with the history's author (the translations' dates follow by themselves)."""
     _validate(item)
     item._history_user = by
@@ -116,7 +128,7 @@ def _save(item, *, by):
     return item
 
 
-def _transition(item, *, to_status, by, reason=""):
+def _transition(item: NewsItem, *, to_status: str, by: User, reason: str = "") -> None:
     NewsItemTransition.objects.create(
         item=item, from_status=item.status, to_status=to_status, by=by, reason=reason
     )
@@ -128,8 +140,14 @@ def _transition(item, *, to_status, by, reason=""):
 
 @transaction.atomic
 def news_item_create(
-    *, by, proposer=None, themes=(), organisations=(), status=Status.DRAFT, **fields
-):
+    *,
+    by: User,
+    proposer: Organisation | None = None,
+    themes: Iterable[Theme] = (),
+    organisations: Iterable[Organisation] = (),
+    status: str = Status.DRAFT,
+    **fields: Any,
+) -> NewsItem:
     """A new item, as a draft. With a proposer (an organisation `by` represents), it is that
     member's initiative; without, the collective's own news (coordinators only)."""
     unknown = set(fields) - CONTENT_FIELDS
@@ -158,7 +176,15 @@ def news_item_create(
 
 
 @transaction.atomic
-def news_item_update(*, item, by, themes=None, organisations=None, version=None, **fields):
+def news_item_update(
+    *,
+    item: NewsItem,
+    by: User,
+    themes: Iterable[Theme] | None = None,
+    organisations: Iterable[Organisation] | None = None,
+    version: int | None = None,
+    **fields: Any,
+) -> NewsItem:
     """Change the content of an item: its proposer's representatives while it is a draft or
     returned, coordinators always (a published item changes only through them). With
     `version` (the one the form was loaded with), refused with locking.StaleRecord if someone
@@ -186,7 +212,7 @@ def news_item_update(*, item, by, themes=None, organisations=None, version=None,
 
 
 @transaction.atomic
-def news_item_admin_save(*, item, by, created):
+def news_item_admin_save(*, item: NewsItem, by: User, created: bool) -> NewsItem:
     """Save an item edited in the admin (coordinators only), recording its creation as the
     first step of its story. Its status changes through the review page, never the form."""
     _require_coordinator(by)
@@ -200,14 +226,14 @@ def news_item_admin_save(*, item, by, created):
 
 
 @transaction.atomic
-def news_item_include_proposer(*, item):
+def news_item_include_proposer(*, item: NewsItem) -> None:
     """The proposer is always among the organisations behind its initiative."""
     if item.proposer_id:
         item.organisations.add(item.proposer_id)
 
 
 @transaction.atomic
-def news_submit(*, item, by, notify=True):
+def news_submit(*, item: NewsItem, by: User, notify: bool = True) -> NewsItem:
     """The proposer asks the coordinators to publish its initiative (again, once returned)."""
     _require_edit(by, item)
     if item.proposer is None:
@@ -224,7 +250,14 @@ def news_submit(*, item, by, notify=True):
 
 
 @transaction.atomic
-def news_return(*, item, by, reason, notify=True, version=None):
+def news_return(
+    *,
+    item: NewsItem,
+    by: User,
+    reason: str | None,
+    notify: bool = True,
+    version: int | None = None,
+) -> NewsItem:
     """Send a submitted initiative back to its proposer, saying what to change. With
     `version` (the one the review page showed), refused like news_item_update if the item
     changed since: the decision was made on what was shown."""
@@ -245,7 +278,14 @@ def news_return(*, item, by, reason, notify=True, version=None):
 
 
 @transaction.atomic
-def news_publish(*, item, by, when=None, notify=True, version=None):
+def news_publish(
+    *,
+    item: NewsItem,
+    by: User,
+    when: datetime | None = None,
+    notify: bool = True,
+    version: int | None = None,
+) -> NewsItem:
     """Publish a submitted initiative, or the collective's own news from its draft. With
     `version`, refused like news_return if the item changed since the review page showed it."""
     _require_coordinator(by)
@@ -265,7 +305,9 @@ def news_publish(*, item, by, when=None, notify=True, version=None):
 
 
 @transaction.atomic
-def news_unpublish(*, item, by, reason, version=None):
+def news_unpublish(
+    *, item: NewsItem, by: User, reason: str | None, version: int | None = None
+) -> NewsItem:
     """Take a published item off the site (back to a draft), saying why. With `version`,
     refused like news_return if the item changed since the review page showed it."""
     _require_coordinator(by)
@@ -283,7 +325,7 @@ def news_unpublish(*, item, by, reason, version=None):
 # --- Notifications ----------------------------------------------------------------------------
 
 
-def _notify_coordinators(item):
+def _notify_coordinators(item: NewsItem) -> None:
     with translation.override(settings.ADMIN_LANGUAGE_CODE):
         subject = gettext("Initiative to review: %(title)s") % {"title": item.title_fr}
         body = render_to_string(
@@ -298,10 +340,11 @@ RETURNED_MAIL = ("news/email/returned.txt", _("Your initiative is returned to yo
 PUBLISHED_MAIL = ("news/email/published.txt", _("Your initiative is published: %(title)s"))
 
 
-def _notify_proposer(item, mail):
+def _notify_proposer(item: NewsItem, mail: tuple[str, StrPromise]) -> None:
     template, subject = mail
     recipients = list(
-        item.proposer.representatives.filter(is_active=True)
+        # Only initiatives, which have a proposer, are returned or published with a mail.
+        item.proposer.representatives.filter(is_active=True)  # type: ignore[union-attr]
         .exclude(email="")
         .values_list("email", flat=True)
     )
