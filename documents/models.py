@@ -12,12 +12,12 @@ from collectif.locking import Versioned
 from collectif.partial_dates import DatePrecision, DateYear, PartialDate
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
+from collectif.uploads import validate_library_document, validate_library_pdf
 
 from . import indexing, references, search
 from .access import can_see_members_only
 from .references import split_lines
 from .storage import get_private_storage
-from .validators import validate_document_file, validate_pdf
 
 # Texts not reviewed for this long are shown to coordinators as needing a check.
 CHECK_INTERVAL = timedelta(days=365)
@@ -299,14 +299,14 @@ class LegalResource(Versioned, Trashable, SearchableText):
         _("French file"),
         upload_to="documents/law/%Y/",
         blank=True,
-        validators=[validate_pdf],
+        validators=[validate_library_pdf],
         help_text=_("The text in French, as a PDF."),
     )
     file_en = models.FileField(
         _("English file"),
         upload_to="documents/law/%Y/",
         blank=True,
-        validators=[validate_pdf],
+        validators=[validate_library_pdf],
         help_text=_("The text in English, as a PDF."),
     )
     url_fr = models.URLField(_("official link (French)"), max_length=500, blank=True)
@@ -549,7 +549,7 @@ class Document(Versioned, SearchableText):
         upload_to="documents/collective/%Y/",
         storage=get_private_storage,
         blank=True,
-        validators=[validate_document_file],
+        validators=[validate_library_document],
         help_text=_("PDF, or ODT/DOCX for a text members adapt."),
     )
     file_en = models.FileField(
@@ -557,7 +557,7 @@ class Document(Versioned, SearchableText):
         upload_to="documents/collective/%Y/",
         storage=get_private_storage,
         blank=True,
-        validators=[validate_document_file],
+        validators=[validate_library_document],
         help_text=_("PDF, or ODT/DOCX for a text members adapt."),
     )
     published_at = models.DateTimeField(_("public since"), null=True, editable=False)

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from collectif.uploads import PDF, sniff
+
 from . import indexing, link_sources, linkcheck
 from .models import DocumentTerm, LegalResource, LegalResourceTerm, LinkCheck, SearchWord
 from .pdftext import extract_text
-from .validators import PDF, sniff
 
 LANGUAGES = ("fr", "en")
 
