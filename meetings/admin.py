@@ -75,10 +75,7 @@ class ActionItemForm(forms.ModelForm):
                     "member."
                 )
             )
-        if cleaned.get("status") != ActionItem.Status.OPEN and not cleaned.get("done_on"):
-            cleaned["done_on"] = timezone.localdate()
-        if cleaned.get("status") == ActionItem.Status.OPEN:
-            cleaned["done_on"] = None
+        # The dates and who closed it follow from the status in services.action_item_save.
         return cleaned
 
 
@@ -249,6 +246,18 @@ class MeetingAdmin(
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset, True
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ActionItem:
+            return super().save_formset(request, form, formset, change)
+        # Through the service: a status changed here records who closed the item, as closing
+        # it anywhere else does.
+        for item in formset.save(commit=False):
+            services.action_item_save(item=item, by=request.user)
+        for item in formset.deleted_objects:
+            item.delete()
+        formset.save_m2m()
+        return None
 
     @admin.display(description=_("minutes"), boolean=False)
     def minutes_state(self, meeting):
@@ -442,6 +451,10 @@ class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
 
     def get_ordering(self, request):
         return overdue_first_ordering()
+
+    def save_model(self, request, obj, form, change):
+        # Not CoveredByTheMeetingVersion's: the service bumps the meeting's version itself.
+        services.action_item_save(item=obj, by=request.user)
 
     @admin.display(description=_("what is to be done"))
     def text_short(self, item):

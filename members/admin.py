@@ -107,6 +107,9 @@ class InternationalNetworkAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
 
 class MembershipChangeForm(forms.Form):
+    """Validates the change; services.membership_change makes it."""
+
+    # Keys of services.MEMBERSHIP_CHANGES: label, and the statuses the change applies to.
     ACTIONS = {
         "confirm_observer": (_("Confirm as observer (start of observation)"), [Status.CANDIDATE]),
         "admit_without_vote": (
@@ -142,22 +145,6 @@ class MembershipChangeForm(forms.Form):
         self.fields["date"].initial = timezone.localdate()
         if organisation.status == Status.CANDIDATE:
             self.fields["reason"].required = False
-
-    def apply(self, *, by):
-        data = self.cleaned_data
-        common = {"organisation": self.organisation, "date": data["date"], "by": by}
-        action = data["action"]
-        if action == "confirm_observer":
-            return services.membership_confirm_observer(reason=data["reason"], **common)
-        if action == "admit_without_vote":
-            return services.membership_admit_without_vote(reason=data["reason"], **common)
-        if action == "extend":
-            return services.membership_extend_observation(
-                reason=data["reason"], until=data["until"], **common
-            )
-        if action == "end":
-            return services.membership_end(reason=data["reason"], **common)
-        return services.membership_reapply(reason=data["reason"], **common)
 
 
 @admin.register(Organisation)
@@ -258,8 +245,16 @@ class OrganisationAdmin(
             raise PermissionDenied
         form = MembershipChangeForm(request.POST or None, organisation=organisation)
         if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
             try:
-                form.apply(by=request.user)
+                services.membership_change(
+                    organisation=organisation,
+                    action=data["action"],
+                    date=data["date"],
+                    reason=data["reason"],
+                    until=data["until"],
+                    by=request.user,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -367,11 +362,9 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
             votes_against=obj.votes_against,
             abstentions=obj.abstentions,
             notes=form.cleaned_data.get("notes", ""),
+            meeting=form.cleaned_data.get("meeting"),
             by=request.user,
         )
-        if form.cleaned_data.get("meeting"):
-            vote.meeting = form.cleaned_data["meeting"]
-            vote.save(update_fields=["meeting"])
         obj.pk = vote.pk
         obj.refresh_from_db()
         messages.info(

@@ -163,11 +163,21 @@ def membership_admit_without_vote(*, organisation, date, reason, by=None):
 
 @transaction.atomic
 def membership_record_vote(
-    *, organisation, date, place, votes_for, votes_against, abstentions=0, notes="", by=None
+    *,
+    organisation,
+    date,
+    place,
+    votes_for,
+    votes_against,
+    abstentions=0,
+    notes="",
+    meeting=None,
+    by=None,
 ):
-    """Record the members' vote on an observer. Admitted: it is a member from the vote's date.
-    Refused: the vote is kept and the organisation stays an observer, vote overdue, until the
-    coordinators extend its observation or end it."""
+    """Record the members' vote on an observer (held at `meeting`, if it is one of the
+    collective's). Admitted: it is a member from the vote's date. Refused: the vote is kept and
+    the organisation stays an observer, vote overdue, until the coordinators extend its
+    observation or end it."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     eligible = vote_validate(
         organisation=organisation,
@@ -188,6 +198,7 @@ def membership_record_vote(
             votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
         ),
         notes=notes,
+        meeting=meeting,
         recorded_by=by,
     )
     if vote.outcome == AdmissionVote.Outcome.ADMITTED:
@@ -237,6 +248,26 @@ def membership_reapply(*, organisation, date, reason, by=None):
     return _change_status(
         organisation=organisation, to_status=Status.CANDIDATE, date=date, reason=reason, by=by
     )
+
+
+def membership_change(*, organisation, action, date, reason="", until=None, by=None):
+    """The change named `action` (a key of MEMBERSHIP_CHANGES), as the coordinators choose it
+    on the organisation's « change the membership » page; `until` is for « extend » only."""
+    if action not in MEMBERSHIP_CHANGES:
+        raise ValueError(f"Unknown membership change: {action!r}")
+    extra = {"until": until} if action == "extend" else {}
+    return MEMBERSHIP_CHANGES[action](
+        organisation=organisation, date=date, reason=reason, by=by, **extra
+    )
+
+
+MEMBERSHIP_CHANGES = {
+    "confirm_observer": membership_confirm_observer,
+    "admit_without_vote": membership_admit_without_vote,
+    "extend": membership_extend_observation,
+    "end": membership_end,
+    "reapply": membership_reapply,
+}
 
 
 # --- The organisation's page ------------------------------------------------------------------
