@@ -60,9 +60,6 @@ class ActionItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        agenda_item, meeting = cleaned.get("agenda_item"), cleaned.get("meeting")
-        if agenda_item and meeting and agenda_item.meeting_id != meeting.pk:
-            self.add_error("agenda_item", _("Choose an agenda item of this meeting."))
         has_owner = (
             cleaned.get("organisations")
             or cleaned.get("for_coordination")
@@ -112,19 +109,6 @@ class ActionItemInline(MeetingAgendaItemChoices, TranslationStackedInline):
     verbose_name_plural = _("action items (« À suivre »)")
 
 
-class AnnexForm(forms.ModelForm):
-    class Meta:
-        model = Annex
-        fields = ["agenda_item", "number", "document"]
-
-    def clean(self):
-        cleaned = super().clean()
-        agenda_item, meeting = cleaned.get("agenda_item"), self.instance.meeting_id
-        if agenda_item and meeting and agenda_item.meeting_id != meeting:
-            self.add_error("agenda_item", _("Choose an agenda item of this meeting."))
-        return cleaned
-
-
 class AnnexFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -149,7 +133,6 @@ class AnnexInline(MeetingAgendaItemChoices, admin.TabularInline):
     the library, which says who may read it."""
 
     model = Annex
-    form = AnnexForm
     formset = AnnexFormSet
     fk_name = "meeting"
     extra = 0

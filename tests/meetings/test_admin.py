@@ -331,3 +331,48 @@ def test_closing_an_item_on_the_meetings_page_records_the_coordinator(
         date(2014, 10, 3),
     )
     assert list(action.organisations.all()) == [ccem]
+
+
+def test_action_item_page_refuses_an_agenda_item_of_another_meeting(
+    coordinator_client, make_meeting, make_action, ccem
+):
+    september = make_meeting(items=1)
+    november = make_meeting(paris(2014, 11, 7, 10), items=1)
+    action = make_action(september, organisations=[ccem])
+    response = coordinator_client.post(
+        reverse("admin:meetings_actionitem_change", args=[action.pk]),
+        action_item_form(action, agenda_item=november.agenda_items.get().pk),
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["agenda_item"] == ["Choisissez un point de l'ordre du jour de cette réunion."]
+    action.refresh_from_db()
+    assert action.agenda_item == september.agenda_items.get()
+
+
+def test_agenda_item_page_keeps_an_item_with_action_items_in_its_meeting(
+    coordinator_client, make_meeting, make_action, ccem
+):
+    september = make_meeting(items=1)
+    november = make_meeting(paris(2014, 11, 7, 10))
+    item = september.agenda_items.get()
+    make_action(september, organisations=[ccem], agenda_item=item)
+    response = coordinator_client.post(
+        reverse("admin:meetings_agendaitem_change", args=[item.pk]),
+        {
+            "meeting": november.pk,
+            "position": "1",
+            "title_fr": "Point 1",
+            "title_en": "",
+            "minutes_fr": "",
+            "minutes_en": "",
+            "decisions_fr": "",
+            "decisions_en": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "il ne peut pas passer à une autre réunion" in " ".join(
+        response.context["adminform"].form.errors["meeting"]
+    )
+    item.refresh_from_db()
+    assert item.meeting == september

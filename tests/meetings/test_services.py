@@ -136,6 +136,21 @@ def test_a_new_item_saved_closed_records_who_closed_it(make_meeting, coordinator
     assert (action.closed_by, action.done_on) == (coordinator, date(2014, 9, 29))
 
 
+def test_saving_an_item_with_another_meetings_agenda_item_is_refused(
+    make_meeting, make_action, ccem, coordinator
+):
+    september = make_meeting(items=1)
+    november = make_meeting(paris(2014, 11, 7, 10), items=1)
+    action = make_action(september, organisations=[ccem])
+    action.agenda_item = november.agenda_items.get()
+    action.status = ActionItem.Status.DONE
+    with pytest.raises(ValidationError) as error:
+        services.action_item_save(item=action, by=coordinator)
+    assert list(error.value.error_dict) == ["agenda_item"]
+    action.refresh_from_db()
+    assert (action.agenda_item, action.status) == (september.agenda_items.get(), "open")
+
+
 def test_duplicate_for_next_plenary_copies_the_structure_not_the_minutes(make_meeting):
     september = make_meeting(
         paris(2014, 9, 29, 10),
