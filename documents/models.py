@@ -13,9 +13,9 @@ from collectif.partial_dates import DatePrecision, DateYear, PartialDate
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
 from collectif.uploads import validate_library_document, validate_library_pdf
+from members.access import can_read_members_only
 
 from . import indexing, references, search
-from .access import can_see_members_only
 from .references import split_lines
 from .storage import get_private_storage
 
@@ -507,7 +507,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(visibility=Document.Visibility.PUBLIC)
 
     def visible_to(self, user):
-        if can_see_members_only(user):
+        if can_read_members_only(user):
             return self
         return self.public()
 

@@ -11,12 +11,8 @@ from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
 from collectif.validators import storable_datetime
-from members.access import is_member_reader
+from members.access import can_read_members_only
 from members.models import Organisation
-
-# The members app's single rule: coordinators and representatives of organisations that
-# receive the minutes.
-can_read_minutes = is_member_reader
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -39,7 +35,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for those who read the minutes, public events for anyone else."""
-        return self if can_read_minutes(user) else self.public()
+        return self if can_read_members_only(user) else self.public()
 
     def plenaries(self):
         return self.filter(kind=Meeting.Kind.PLENARY)
