@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext, pgettext_lazy
+from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from collectif.locking import Versioned
@@ -352,6 +352,25 @@ class LegalResource(Versioned, Trashable, SearchableText):
     objects = LiveManager.from_queryset(LegalResourceQuerySet)()
     all_objects = LegalResourceQuerySet.as_manager()
 
+    trash_dependents = [
+        (
+            "amended_by",
+            ngettext_lazy(
+                "%(count)d text of the library amends it",
+                "%(count)d texts of the library amend it",
+                "count",
+            ),
+        ),
+        (
+            "replaces",
+            ngettext_lazy(
+                "it replaces %(count)d text of the library",
+                "it replaces %(count)d texts of the library",
+                "count",
+            ),
+        ),
+    ]
+
     class Meta:
         verbose_name = _("legal resource")
         verbose_name_plural = _("legal resources")
@@ -424,27 +443,6 @@ class LegalResource(Versioned, Trashable, SearchableText):
             errors["replaced_by"] = _("Say which text replaces this one.")
         if errors:
             raise ValidationError(errors)
-
-    def trash_refusals(self):
-        counts = [
-            (
-                self.amended_by.count(),
-                lambda n: ngettext(
-                    "%(count)d text of the library amends it",
-                    "%(count)d texts of the library amend it",
-                    n,
-                ),
-            ),
-            (
-                self.replaces.count(),
-                lambda n: ngettext(
-                    "it replaces %(count)d text of the library",
-                    "it replaces %(count)d texts of the library",
-                    n,
-                ),
-            ),
-        ]
-        return [label(count) % {"count": count} for count, label in counts if count]
 
     def versions(self):
         """What exists in each language: [(language, file or None, url)], French first."""

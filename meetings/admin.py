@@ -15,6 +15,7 @@ from modeltranslation.admin import (
 )
 
 from collectif import locking
+from collectif.admin import ReadOnlyAdminMixin
 from collectif.trash import TrashAdminMixin
 
 from . import services
@@ -478,15 +479,9 @@ class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
 
 
 @admin.register(MinutesSending)
-class MinutesSendingAdmin(admin.ModelAdmin):
+class MinutesSendingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["sent_at", "meeting", "email", "language", "sent_by", "minutes_were_draft"]
     list_filter = ["language", "minutes_were_draft"]
     list_select_related = ["meeting", "sent_by"]
     search_fields = ["email", "meeting__title_fr"]
     date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

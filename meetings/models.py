@@ -5,7 +5,7 @@ from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
@@ -147,6 +147,33 @@ class Meeting(Versioned, Trashable, models.Model):
     objects = LiveManager.from_queryset(MeetingQuerySet)()
     all_objects = MeetingQuerySet.as_manager()
 
+    trash_dependents = [
+        (
+            "announced_in",
+            ngettext_lazy(
+                "announced in the minutes of %(count)d meeting",
+                "announced in the minutes of %(count)d meetings",
+                "count",
+            ),
+        ),
+        (
+            "approved_minutes",
+            ngettext_lazy(
+                "the minutes of %(count)d meeting were approved at it",
+                "the minutes of %(count)d meetings were approved at it",
+                "count",
+            ),
+        ),
+        (
+            "admission_votes",
+            ngettext_lazy(
+                "%(count)d admission vote was held at it",
+                "%(count)d admission votes were held at it",
+                "count",
+            ),
+        ),
+    ]
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -164,35 +191,6 @@ class Meeting(Versioned, Trashable, models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})
-
-    def trash_refusals(self):
-        counts = [
-            (
-                self.announced_in.count(),
-                lambda n: ngettext(
-                    "announced in the minutes of %(count)d meeting",
-                    "announced in the minutes of %(count)d meetings",
-                    n,
-                ),
-            ),
-            (
-                self.approved_minutes.count(),
-                lambda n: ngettext(
-                    "the minutes of %(count)d meeting were approved at it",
-                    "the minutes of %(count)d meetings were approved at it",
-                    n,
-                ),
-            ),
-            (
-                self.admission_votes.count(),
-                lambda n: ngettext(
-                    "%(count)d admission vote was held at it",
-                    "%(count)d admission votes were held at it",
-                    n,
-                ),
-            ),
-        ]
-        return [label(count) % {"count": count} for count, label in counts if count]
 
     def get_public_url(self):
         return reverse("meetings:event-detail", kwargs={"pk": self.pk})

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin
+from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -67,36 +67,24 @@ class ActivityReportInline(admin.TabularInline):
     formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
 
 
-class MembershipEventInline(admin.TabularInline):
+class MembershipEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The organisation's story: read-only, since nothing in it is ever overwritten."""
 
     model = MembershipEvent
     extra = 0
     fields = ["date", "from_status", "to_status", "reason", "vote", "recorded_by", "recorded_at"]
     readonly_fields = fields
-    can_delete = False
+    deletable = False
     verbose_name_plural = _("membership history")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class AdmissionVoteInline(admin.TabularInline):
+class AdmissionVoteInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = AdmissionVote
     extra = 0
     fields = ["date", "place", "votes_for", "votes_against", "abstentions", "outcome"]
     readonly_fields = fields
-    can_delete = False
+    deletable = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(InternationalNetwork)
