@@ -41,6 +41,24 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class ReadOnlyAdminMixin:
+    """For records only the code writes (what was sent, checked or changed): the admin shows
+    them and neither adds nor changes any. Deleting stays as the user's permissions say, unless
+    `deletable = False` (a story or a report that must stay whole). For a ModelAdmin or an
+    inline (whose permission methods also receive the parent); put it first."""
+
+    deletable = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.deletable and super().has_delete_permission(request, obj)
+
+
 @admin.register(Page)
 class PageAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "title", "updated_at"]
@@ -85,18 +103,11 @@ class ThemeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(TextNeedingTranslation)
-class TextNeedingTranslationAdmin(admin.ModelAdmin):
+class TextNeedingTranslationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Not a list of stamps: the report of every record, of every translated model, whose
     English is missing or older than its French."""
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    deletable = False
 
     def changelist_view(self, request, extra_context=None):
         rows = []

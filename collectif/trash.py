@@ -3,8 +3,9 @@
 - `Trashable` (model): `deleted_at` and `deleted_by`. A trashable model declares
   `objects = LiveManager.from_queryset(ItsQuerySet)()` first (the default manager: public
   pages, member area, sitemaps, feeds, search, form choices never see the trash) and
-  `all_objects = ItsQuerySet.as_manager()` (the admin, to show and restore it). It says in
-  `trash_refusals()` which live records depend on it: then it is protected, and stays.
+  `all_objects = ItsQuerySet.as_manager()` (the admin, to show and restore it). It lists in
+  `trash_dependents` the relations whose live records depend on it: while there are any, it
+  is protected, and stays (`trash_refusals()` says why).
 - `move_to_trash()`, `restore()`: the two services.
 - `TrashAdminMixin`: the admin's « delete » becomes « move to the trash » (page, action and
   log), with a « trash » filter and a « restore » action.
@@ -42,6 +43,12 @@ class Trashable(models.Model):
         related_name="+",
     )
 
+    # [(related name, or names counted together; label)]: the live records that keep this one
+    # out of the trash. The label is ngettext_lazy(singular, plural, "count") with %(count)d.
+    trash_dependents = ()
+    # Said after the reasons, if any: what to do instead.
+    trash_refusal_advice = None
+
     class Meta:
         abstract = True
 
@@ -51,7 +58,15 @@ class Trashable(models.Model):
 
     def trash_refusals(self):
         """Why this record may not go to the trash: the live records that depend on it."""
-        return []
+        reasons = []
+        for names, label in self.trash_dependents:
+            names = (names,) if isinstance(names, str) else names
+            count = sum(getattr(self, name).count() for name in names)
+            if count:
+                reasons.append(label % {"count": count})
+        if reasons and self.trash_refusal_advice:
+            reasons.append(self.trash_refusal_advice)
+        return reasons
 
     def validate_unique(self, exclude=None):
         # The default manager hides the trash, so Django's own check would miss a value a

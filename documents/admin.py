@@ -11,6 +11,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from collectif.admin import ReadOnlyAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.partial_dates import PartialDateField
 from collectif.trash import TrashAdminMixin
@@ -308,7 +309,7 @@ class DocumentAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(LinkCheck)
-class LinkCheckAdmin(admin.ModelAdmin):
+class LinkCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Filled by `manage.py check_links`; read-only here."""
 
     list_display = ["url", "ok", "status_code", "error", "redirects", "checked_at"]
@@ -323,9 +324,3 @@ class LinkCheckAdmin(admin.ModelAdmin):
         "redirects",
         "checked_at",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -5,19 +5,19 @@ from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext, pgettext_lazy
+from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from collectif.locking import Versioned
 from collectif.partial_dates import DatePrecision, DateYear, PartialDate
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
+from collectif.uploads import validate_library_document, validate_library_pdf
+from members.access import can_read_members_only
 
 from . import indexing, references, search
-from .access import can_see_members_only
 from .references import split_lines
 from .storage import get_private_storage
-from .validators import validate_document_file, validate_pdf
 
 # Texts not reviewed for this long are shown to coordinators as needing a check.
 CHECK_INTERVAL = timedelta(days=365)
@@ -299,14 +299,14 @@ class LegalResource(Versioned, Trashable, SearchableText):
         _("French file"),
         upload_to="documents/law/%Y/",
         blank=True,
-        validators=[validate_pdf],
+        validators=[validate_library_pdf],
         help_text=_("The text in French, as a PDF."),
     )
     file_en = models.FileField(
         _("English file"),
         upload_to="documents/law/%Y/",
         blank=True,
-        validators=[validate_pdf],
+        validators=[validate_library_pdf],
         help_text=_("The text in English, as a PDF."),
     )
     url_fr = models.URLField(_("official link (French)"), max_length=500, blank=True)
@@ -351,6 +351,25 @@ class LegalResource(Versioned, Trashable, SearchableText):
 
     objects = LiveManager.from_queryset(LegalResourceQuerySet)()
     all_objects = LegalResourceQuerySet.as_manager()
+
+    trash_dependents = [
+        (
+            "amended_by",
+            ngettext_lazy(
+                "%(count)d text of the library amends it",
+                "%(count)d texts of the library amend it",
+                "count",
+            ),
+        ),
+        (
+            "replaces",
+            ngettext_lazy(
+                "it replaces %(count)d text of the library",
+                "it replaces %(count)d texts of the library",
+                "count",
+            ),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("legal resource")
@@ -425,27 +444,6 @@ class LegalResource(Versioned, Trashable, SearchableText):
         if errors:
             raise ValidationError(errors)
 
-    def trash_refusals(self):
-        counts = [
-            (
-                self.amended_by.count(),
-                lambda n: ngettext(
-                    "%(count)d text of the library amends it",
-                    "%(count)d texts of the library amend it",
-                    n,
-                ),
-            ),
-            (
-                self.replaces.count(),
-                lambda n: ngettext(
-                    "it replaces %(count)d text of the library",
-                    "it replaces %(count)d texts of the library",
-                    n,
-                ),
-            ),
-        ]
-        return [label(count) % {"count": count} for count, label in counts if count]
-
     def versions(self):
         """What exists in each language: [(language, file or None, url)], French first."""
         return [
@@ -507,7 +505,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(visibility=Document.Visibility.PUBLIC)
 
     def visible_to(self, user):
-        if can_see_members_only(user):
+        if can_read_members_only(user):
             return self
         return self.public()
 
@@ -549,7 +547,7 @@ class Document(Versioned, SearchableText):
         upload_to="documents/collective/%Y/",
         storage=get_private_storage,
         blank=True,
-        validators=[validate_document_file],
+        validators=[validate_library_document],
         help_text=_("PDF, or ODT/DOCX for a text members adapt."),
     )
     file_en = models.FileField(
@@ -557,7 +555,7 @@ class Document(Versioned, SearchableText):
         upload_to="documents/collective/%Y/",
         storage=get_private_storage,
         blank=True,
-        validators=[validate_document_file],
+        validators=[validate_library_document],
         help_text=_("PDF, or ODT/DOCX for a text members adapt."),
     )
     published_at = models.DateTimeField(_("public since"), null=True, editable=False)

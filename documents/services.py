@@ -12,10 +12,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from collectif.uploads import PDF, sniff
+
 from . import indexing, link_sources, linkcheck
 from .models import DocumentTerm, LegalResource, LegalResourceTerm, LinkCheck, SearchWord
 from .pdftext import extract_text
-from .validators import PDF, sniff
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet

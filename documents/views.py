@@ -5,10 +5,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from collectif.uploads import DOCX, ODT, PDF, sniff
+
 from . import selectors
 from .forms import DocumentFilterForm, LibraryFilterForm
 from .models import Document, LegalResource
-from .validators import DOCX, ODT, PDF, sniff
 
 CONTENT_TYPES = {
     PDF: "application/pdf",

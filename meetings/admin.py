@@ -15,6 +15,7 @@ from modeltranslation.admin import (
 )
 
 from collectif import locking
+from collectif.admin import ReadOnlyAdminMixin
 from collectif.trash import TrashAdminMixin
 
 from . import services
@@ -60,9 +61,6 @@ class ActionItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        agenda_item, meeting = cleaned.get("agenda_item"), cleaned.get("meeting")
-        if agenda_item and meeting and agenda_item.meeting_id != meeting.pk:
-            self.add_error("agenda_item", _("Choose an agenda item of this meeting."))
         has_owner = (
             cleaned.get("organisations")
             or cleaned.get("for_coordination")
@@ -75,10 +73,7 @@ class ActionItemForm(forms.ModelForm):
                     "member."
                 )
             )
-        if cleaned.get("status") != ActionItem.Status.OPEN and not cleaned.get("done_on"):
-            cleaned["done_on"] = timezone.localdate()
-        if cleaned.get("status") == ActionItem.Status.OPEN:
-            cleaned["done_on"] = None
+        # The dates and who closed it follow from the status in services.action_item_save.
         return cleaned
 
 
@@ -115,19 +110,6 @@ class ActionItemInline(MeetingAgendaItemChoices, TranslationStackedInline):
     verbose_name_plural = _("action items (« À suivre »)")
 
 
-class AnnexForm(forms.ModelForm):
-    class Meta:
-        model = Annex
-        fields = ["agenda_item", "number", "document"]
-
-    def clean(self):
-        cleaned = super().clean()
-        agenda_item, meeting = cleaned.get("agenda_item"), self.instance.meeting_id
-        if agenda_item and meeting and agenda_item.meeting_id != meeting:
-            self.add_error("agenda_item", _("Choose an agenda item of this meeting."))
-        return cleaned
-
-
 class AnnexFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -152,7 +134,6 @@ class AnnexInline(MeetingAgendaItemChoices, admin.TabularInline):
     the library, which says who may read it."""
 
     model = Annex
-    form = AnnexForm
     formset = AnnexFormSet
     fk_name = "meeting"
     extra = 0
@@ -249,6 +230,18 @@ class MeetingAdmin(
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset, True
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ActionItem:
+            return super().save_formset(request, form, formset, change)
+        # Through the service: a status changed here records who closed the item, as closing
+        # it anywhere else does.
+        for item in formset.save(commit=False):
+            services.action_item_save(item=item, by=request.user)
+        for item in formset.deleted_objects:
+            item.delete()
+        formset.save_m2m()
+        return None
 
     @admin.display(description=_("minutes"), boolean=False)
     def minutes_state(self, meeting):
@@ -443,6 +436,10 @@ class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
     def get_ordering(self, request):
         return overdue_first_ordering()
 
+    def save_model(self, request, obj, form, change):
+        # Not CoveredByTheMeetingVersion's: the service bumps the meeting's version itself.
+        services.action_item_save(item=obj, by=request.user)
+
     @admin.display(description=_("what is to be done"))
     def text_short(self, item):
         return str(item)
@@ -482,15 +479,9 @@ class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
 
 
 @admin.register(MinutesSending)
-class MinutesSendingAdmin(admin.ModelAdmin):
+class MinutesSendingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["sent_at", "meeting", "email", "language", "sent_by", "minutes_were_draft"]
     list_filter = ["language", "minutes_were_draft"]
     list_select_related = ["meeting", "sent_by"]
     search_fields = ["email", "meeting__title_fr"]
     date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -1,21 +1,18 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
 from collectif.validators import storable_datetime
-from members.access import is_member_reader
+from members.access import can_read_members_only
 from members.models import Organisation
-
-# The members app's single rule: coordinators and representatives of organisations that
-# receive the minutes.
-can_read_minutes = is_member_reader
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -38,7 +35,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for those who read the minutes, public events for anyone else."""
-        return self if can_read_minutes(user) else self.public()
+        return self if can_read_members_only(user) else self.public()
 
     def plenaries(self):
         return self.filter(kind=Meeting.Kind.PLENARY)
@@ -150,6 +147,33 @@ class Meeting(Versioned, Trashable, models.Model):
     objects = LiveManager.from_queryset(MeetingQuerySet)()
     all_objects = MeetingQuerySet.as_manager()
 
+    trash_dependents = [
+        (
+            "announced_in",
+            ngettext_lazy(
+                "announced in the minutes of %(count)d meeting",
+                "announced in the minutes of %(count)d meetings",
+                "count",
+            ),
+        ),
+        (
+            "approved_minutes",
+            ngettext_lazy(
+                "the minutes of %(count)d meeting were approved at it",
+                "the minutes of %(count)d meetings were approved at it",
+                "count",
+            ),
+        ),
+        (
+            "admission_votes",
+            ngettext_lazy(
+                "%(count)d admission vote was held at it",
+                "%(count)d admission votes were held at it",
+                "count",
+            ),
+        ),
+    ]
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -167,35 +191,6 @@ class Meeting(Versioned, Trashable, models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})
-
-    def trash_refusals(self):
-        counts = [
-            (
-                self.announced_in.count(),
-                lambda n: ngettext(
-                    "announced in the minutes of %(count)d meeting",
-                    "announced in the minutes of %(count)d meetings",
-                    n,
-                ),
-            ),
-            (
-                self.approved_minutes.count(),
-                lambda n: ngettext(
-                    "the minutes of %(count)d meeting were approved at it",
-                    "the minutes of %(count)d meetings were approved at it",
-                    n,
-                ),
-            ),
-            (
-                self.admission_votes.count(),
-                lambda n: ngettext(
-                    "%(count)d admission vote was held at it",
-                    "%(count)d admission votes were held at it",
-                    n,
-                ),
-            ),
-        ]
-        return [label(count) % {"count": count} for count, label in counts if count]
 
     def get_public_url(self):
         return reverse("meetings:event-detail", kwargs={"pk": self.pk})
@@ -334,6 +329,79 @@ class AgendaItem(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "meeting" in update_fields:
+            refusal = self._move_refusal()
+            if refusal:
+                raise refusal
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        refusal = self._move_refusal()
+        if refusal:
+            raise refusal
+
+    def _move_refusal(self):
+        # The other side of OfAnAgendaItemOfItsMeeting: an agenda item moved to another meeting
+        # would leave its action items and annexes under the old one.
+        if self._state.adding or self.meeting_id is None:
+            return None
+        stored = AgendaItem._base_manager.filter(pk=self.pk).values_list("meeting_id", flat=True)
+        if stored.first() in (None, self.meeting_id):
+            return None
+        if not (self.action_items.exists() or self.annexes.exists()):
+            return None
+        return ValidationError(
+            {
+                "meeting": ValidationError(
+                    _(
+                        "This agenda item has action items or annexes, which are filed under "
+                        "its meeting: it cannot move to another meeting."
+                    ),
+                    code="has_action_items_or_annexes",
+                )
+            }
+        )
+
+
+class OfAnAgendaItemOfItsMeeting:
+    """For a row that stores both its meeting (what lists, feeds and the meeting's version
+    read) and its agenda item: the agenda item must be one of that meeting's. Checked by
+    `clean()` for forms, on the agenda item's field; and by `save()`, so that no write path
+    stores a pair that disagrees. A disagreeing pair is refused, not mended by taking the agenda
+    item's meeting: the caller named a meeting, and silently filing the row under another one
+    would hide the mistake. (`QuerySet.update()` and `bulk_create()` skip both; no code writes
+    these fields that way.)"""
+
+    def _agenda_item_refusal(self):
+        if self.agenda_item_id is None or self.meeting_id is None:
+            return None
+        if self.agenda_item.meeting_id == self.meeting_id:
+            return None
+        return ValidationError(
+            {
+                "agenda_item": ValidationError(
+                    _("Choose an agenda item of this meeting."), code="other_meeting"
+                )
+            }
+        )
+
+    def clean(self):
+        super().clean()
+        refusal = self._agenda_item_refusal()
+        if refusal:
+            raise refusal
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"meeting", "agenda_item"} & set(update_fields):
+            refusal = self._agenda_item_refusal()
+            if refusal:
+                raise refusal
+        super().save(*args, **kwargs)
+
 
 def annex_upload_to(annex, filename):
     # Where annexes kept their own file before they became documents of the library; still
@@ -346,7 +414,7 @@ class AnnexQuerySet(models.QuerySet):
         return self.select_related("document").order_by("number", "pk")
 
 
-class Annex(models.Model):
+class Annex(OfAnAgendaItemOfItsMeeting, models.Model):
     """A document of the library attached to an agenda item, under the number the minutes cite
     (« voir en annexe 2 »). The file, its title and who may read it are the document's."""
 
@@ -455,7 +523,7 @@ class ActionItemManager(models.Manager.from_queryset(ActionItemQuerySet)):
         return super().get_queryset().filter(meeting__deleted_at__isnull=True)
 
 
-class ActionItem(models.Model):
+class ActionItem(OfAnAgendaItemOfItsMeeting, models.Model):
     """An « À suivre »: what is to be done, by whom, by when."""
 
     class Status(models.TextChoices):

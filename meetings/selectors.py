@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from collectif.permissions import is_coordinator
+from members.access import can_read_members_only
 from members.models import Organisation
 
 from .models import (
@@ -22,7 +23,6 @@ from .models import (
     Attendance,
     Meeting,
     PersonMet,
-    can_read_minutes,
 )
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class Reader:
             user,
             coordinator,
             frozenset(represented),
-            coordinator or can_read_minutes(user, statuses=represented.values()),
+            coordinator or can_read_members_only(user, statuses=represented.values()),
         )
 
     def sees(self, item: ActionItem) -> bool:

@@ -52,9 +52,35 @@ def delegation_add(*, meeting: Meeting, organisation: Organisation) -> Delegatio
 def may_close(*, item: ActionItem, user: User) -> bool:
     if is_coordinator(user):
         return True
-    if item.for_every_member and not item.organisations.exists():
+    if item.pk is None or (item.for_every_member and not item.organisations.exists()):
         return False
     return item.organisations.filter(pk__in=Organisation.objects.represented_by(user)).exists()
+
+
+def _check_may_close(*, item: ActionItem, by: User, status: str) -> None:
+    if status not in (ActionItem.Status.DONE, ActionItem.Status.DROPPED):
+        raise ValueError(status)
+    if not may_close(item=item, user=by):
+        raise ActionItemNotYours(ActionItemNotYours.message)
+    if status == ActionItem.Status.DROPPED and not is_coordinator(by):
+        raise PermissionDenied(_("Only the coordination drops an action item."))
+
+
+def _check_may_reopen(*, by: User) -> None:
+    if not is_coordinator(by):
+        raise PermissionDenied(_("Only the coordination reopens an action item."))
+
+
+def _mark_closed(item: ActionItem, *, status: str, by: User, on: date | None = None) -> None:
+    item.status = status
+    item.done_on = on or timezone.localdate()
+    item.closed_by = by
+
+
+def _mark_open(item: ActionItem) -> None:
+    item.status = ActionItem.Status.OPEN
+    item.done_on = None
+    item.closed_by = None
 
 
 @transaction.atomic
@@ -67,17 +93,10 @@ def action_item_close(
     on: date | None = None,
 ) -> ActionItem:
     """Mark an item done (or dropped, for coordinators), with the date and a comment."""
-    if status not in (ActionItem.Status.DONE, ActionItem.Status.DROPPED):
-        raise ValueError(status)
-    if not may_close(item=item, user=by):
-        raise ActionItemNotYours(ActionItemNotYours.message)
-    if status == ActionItem.Status.DROPPED and not is_coordinator(by):
-        raise PermissionDenied(_("Only the coordination drops an action item."))
+    _check_may_close(item=item, by=by, status=status)
     if not item.is_open:
         raise ValidationError(_("This action item is already closed."), code="closed")
-    item.status = status
-    item.done_on = on or timezone.localdate()
-    item.closed_by = by
+    _mark_closed(item, status=status, by=by, on=on)
     if comment:
         item.comment = comment
     item.save(update_fields=["status", "done_on", "closed_by", "comment"])
@@ -88,12 +107,34 @@ def action_item_close(
 
 @transaction.atomic
 def action_item_reopen(*, item: ActionItem, by: User) -> ActionItem:
-    if not is_coordinator(by):
-        raise PermissionDenied(_("Only the coordination reopens an action item."))
-    item.status = ActionItem.Status.OPEN
-    item.done_on = None
-    item.closed_by = None
+    _check_may_reopen(by=by)
+    _mark_open(item)
     item.save(update_fields=["status", "done_on", "closed_by"])
+    locking.bump(Meeting, item.meeting_id)
+    return item
+
+
+@transaction.atomic
+def action_item_save(*, item: ActionItem, by: User) -> ActionItem:
+    """Save an action item edited whole (the admin's forms, whose status field may close or
+    reopen it): a change of status follows the rules of action_item_close and
+    action_item_reopen, so that who closed it is recorded, and reopening clears it. The
+    date it was closed on may be given (`item.done_on`), else it is today."""
+    stored = (
+        None
+        if item._state.adding
+        else ActionItem._base_manager.filter(pk=item.pk).values_list("status", flat=True).first()
+    )
+    if item.status == ActionItem.Status.OPEN:
+        if stored not in (None, ActionItem.Status.OPEN):
+            _check_may_reopen(by=by)
+        _mark_open(item)
+    elif item.status != stored:
+        _check_may_close(item=item, by=by, status=item.status)
+        _mark_closed(item, status=item.status, by=by, on=item.done_on)
+    elif item.done_on is None:
+        item.done_on = timezone.localdate()
+    item.save()
     locking.bump(Meeting, item.meeting_id)
     return item
 

@@ -7,9 +7,10 @@ from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView, View
 
 from collectif import events
+from members.access import can_read_members_only
 
 from .calendar import calendar_bytes
-from .models import Meeting, ReaderSettings, can_read_minutes
+from .models import Meeting, ReaderSettings
 
 PAST_EVENTS_SHOWN = 30
 
@@ -69,7 +70,7 @@ class PersonalCalendarFeedView(CalendarFeedView):
         )
         if not row.user.is_active:
             raise Http404
-        self.reads_minutes = can_read_minutes(row.user)
+        self.reads_minutes = can_read_members_only(row.user)
         response = super().get(request, *args, **kwargs)
         # Never kept by a shared cache: the address is the only secret.
         response["Cache-Control"] = "private, no-store"

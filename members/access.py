@@ -7,10 +7,11 @@ from .capabilities import Capability
 from .models import Organisation
 
 
-def is_member_reader(user, statuses=None):
-    """Coordinators, and representatives of an organisation that receives the minutes (members
-    and observers; not a former member). `statuses`: those of the organisations the user
-    represents, when the caller has already read them (it saves a query)."""
+def can_read_members_only(user, statuses=None):
+    """Whether `user` may read what is kept for members (minutes, members-only documents and
+    meetings): coordinators, and representatives of an organisation that receives the minutes
+    (members and observers; not a former member). `statuses`: those of the organisations the
+    user represents, when the caller has already read them (it saves a query)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
     if is_coordinator(user):

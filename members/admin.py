@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin
+from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -70,36 +70,24 @@ class ActivityReportInline(admin.TabularInline):
     formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
 
 
-class MembershipEventInline(admin.TabularInline):
+class MembershipEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The organisation's story: read-only, since nothing in it is ever overwritten."""
 
     model = MembershipEvent
     extra = 0
     fields = ["date", "from_status", "to_status", "reason", "vote", "recorded_by", "recorded_at"]
     readonly_fields = fields
-    can_delete = False
+    deletable = False
     verbose_name_plural = _("membership history")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class AdmissionVoteInline(admin.TabularInline):
+class AdmissionVoteInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = AdmissionVote
     extra = 0
     fields = ["date", "place", "votes_for", "votes_against", "abstentions", "outcome"]
     readonly_fields = fields
-    can_delete = False
+    deletable = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(InternationalNetwork)
@@ -110,6 +98,9 @@ class InternationalNetworkAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTransla
 
 
 class MembershipChangeForm(forms.Form):
+    """Validates the change; services.membership_change makes it."""
+
+    # Keys of services.MEMBERSHIP_CHANGES: label, and the statuses the change applies to.
     ACTIONS = {
         "confirm_observer": (_("Confirm as observer (start of observation)"), [Status.CANDIDATE]),
         "admit_without_vote": (
@@ -145,22 +136,6 @@ class MembershipChangeForm(forms.Form):
         self.fields["date"].initial = timezone.localdate()
         if organisation.status == Status.CANDIDATE:
             self.fields["reason"].required = False
-
-    def apply(self, *, by):
-        data = self.cleaned_data
-        common = {"organisation": self.organisation, "date": data["date"], "by": by}
-        action = data["action"]
-        if action == "confirm_observer":
-            return services.membership_confirm_observer(reason=data["reason"], **common)
-        if action == "admit_without_vote":
-            return services.membership_admit_without_vote(reason=data["reason"], **common)
-        if action == "extend":
-            return services.membership_extend_observation(
-                reason=data["reason"], until=data["until"], **common
-            )
-        if action == "end":
-            return services.membership_end(reason=data["reason"], **common)
-        return services.membership_reapply(reason=data["reason"], **common)
 
 
 @admin.register(Organisation)
@@ -261,8 +236,16 @@ class OrganisationAdmin(
             raise PermissionDenied
         form = MembershipChangeForm(request.POST or None, organisation=organisation)
         if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
             try:
-                form.apply(by=request.user)
+                services.membership_change(
+                    organisation=organisation,
+                    action=data["action"],
+                    date=data["date"],
+                    reason=data["reason"],
+                    until=data["until"],
+                    by=request.user,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -370,11 +353,9 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
             votes_against=obj.votes_against,
             abstentions=obj.abstentions,
             notes=form.cleaned_data.get("notes", ""),
+            meeting=form.cleaned_data.get("meeting"),
             by=request.user,
         )
-        if form.cleaned_data.get("meeting"):
-            vote.meeting = form.cleaned_data["meeting"]
-            vote.save(update_fields=["meeting"])
         obj.pk = vote.pk
         obj.refresh_from_db()
         messages.info(

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from collectif.locking import Versioned
 from collectif.trash import LiveManager, Trashable
@@ -187,6 +187,27 @@ class Organisation(Versioned, Trashable, models.Model):
     objects = LiveManager.from_queryset(OrganisationQuerySet)()
     all_objects = OrganisationQuerySet.as_manager()
 
+    # The minutes and votes name it: hiding it would leave them pointing at nothing.
+    trash_dependents = [
+        (
+            "admission_votes",
+            ngettext_lazy("%(count)d admission vote", "%(count)d admission votes", "count"),
+        ),
+        (
+            "attendances",
+            ngettext_lazy(
+                "%(count)d attendance at a meeting", "%(count)d attendances at meetings", "count"
+            ),
+        ),
+        ("delegations", ngettext_lazy("%(count)d delegation", "%(count)d delegations", "count")),
+        ("action_items", ngettext_lazy("%(count)d action item", "%(count)d action items", "count")),
+        (
+            ("proposed_news", "news_items"),
+            ngettext_lazy("%(count)d news item", "%(count)d news items", "count"),
+        ),
+    ]
+    trash_refusal_advice = _("an association that leaves is recorded as a former member")
+
     # The author simple_history records with the next save, set by the services (declared for
     # the type checker).
     _history_user: "User | None"
@@ -204,37 +225,6 @@ class Organisation(Versioned, Trashable, models.Model):
 
     def can(self, capability):
         return capabilities.can(self.status, capability)
-
-    def trash_refusals(self):
-        # The minutes and votes name it: hiding it would leave them pointing at nothing.
-        counts = [
-            (
-                self.admission_votes.count(),
-                lambda n: ngettext("%(count)d admission vote", "%(count)d admission votes", n),
-            ),
-            (
-                self.attendances.count(),
-                lambda n: ngettext(
-                    "%(count)d attendance at a meeting", "%(count)d attendances at meetings", n
-                ),
-            ),
-            (
-                self.delegations.count(),
-                lambda n: ngettext("%(count)d delegation", "%(count)d delegations", n),
-            ),
-            (
-                self.action_items.count(),
-                lambda n: ngettext("%(count)d action item", "%(count)d action items", n),
-            ),
-            (
-                self.proposed_news.count() + self.news_items.count(),
-                lambda n: ngettext("%(count)d news item", "%(count)d news items", n),
-            ),
-        ]
-        reasons = [label(count) % {"count": count} for count, label in counts if count]
-        if reasons:
-            reasons.append(_("an association that leaves is recorded as a former member"))
-        return reasons
 
     def refusal_reason(self, capability):
         return capabilities.refusal_reason(self, capability)

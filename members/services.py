@@ -8,7 +8,7 @@ never changed afterwards: the events are the organisation's story.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date as date_type
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from django.core.files import File
 
     from collectif.models import Theme
+    from meetings.models import Meeting
 
 Status = Organisation.Status
 
@@ -203,11 +204,13 @@ def membership_record_vote(
     votes_against: int,
     abstentions: int = 0,
     notes: str = "",
+    meeting: Meeting | None = None,
     by: User | None = None,
 ) -> AdmissionVote:
-    """Record the members' vote on an observer. Admitted: it is a member from the vote's date.
-    Refused: the vote is kept and the organisation stays an observer, vote overdue, until the
-    coordinators extend its observation or end it."""
+    """Record the members' vote on an observer (held at `meeting`, if it is one of the
+    collective's). Admitted: it is a member from the vote's date. Refused: the vote is kept and
+    the organisation stays an observer, vote overdue, until the coordinators extend its
+    observation or end it."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     eligible = vote_validate(
         organisation=organisation,
@@ -228,6 +231,7 @@ def membership_record_vote(
             votes_for=votes_for, votes_against=votes_against, abstentions=abstentions
         ),
         notes=notes,
+        meeting=meeting,
         recorded_by=by,
     )
     if vote.outcome == AdmissionVote.Outcome.ADMITTED:
@@ -288,6 +292,34 @@ def membership_reapply(
     return _change_status(
         organisation=organisation, to_status=Status.CANDIDATE, date=date, reason=reason, by=by
     )
+
+
+def membership_change(
+    *,
+    organisation: Organisation,
+    action: str,
+    date: date_type,
+    reason: str = "",
+    until: date_type | None = None,
+    by: User | None = None,
+) -> MembershipEvent:
+    """The change named `action` (a key of MEMBERSHIP_CHANGES), as the coordinators choose it
+    on the organisation's « change the membership » page; `until` is for « extend » only."""
+    if action not in MEMBERSHIP_CHANGES:
+        raise ValueError(f"Unknown membership change: {action!r}")
+    extra = {"until": until} if action == "extend" else {}
+    return MEMBERSHIP_CHANGES[action](
+        organisation=organisation, date=date, reason=reason, by=by, **extra
+    )
+
+
+MEMBERSHIP_CHANGES: dict[str, Callable[..., MembershipEvent]] = {
+    "confirm_observer": membership_confirm_observer,
+    "admit_without_vote": membership_admit_without_vote,
+    "extend": membership_extend_observation,
+    "end": membership_end,
+    "reapply": membership_reapply,
+}
 
 
 # --- The organisation's page ------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin
+from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.uploads import ImageUploadField
 
@@ -25,21 +25,15 @@ Status = NewsItem.Status
 Delivery = NewsletterDelivery.Status
 
 
-class NewsItemTransitionInline(admin.TabularInline):
+class NewsItemTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The item's story: read-only, since nothing in it is ever overwritten."""
 
     model = NewsItemTransition
     extra = 0
     fields = ["at", "from_status", "to_status", "by", "reason"]
     readonly_fields = fields
-    can_delete = False
+    deletable = False
     verbose_name_plural = _("status history")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NewsItem)
@@ -339,7 +333,7 @@ class ConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Subscriptions come only through the double opt-in; coordinators may delete one."""
 
     list_display = ["email", "language", "created_at", "confirmed_at"]
@@ -347,15 +341,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     readonly_fields = ["email", "language", "created_at", "confirmation_sent_at", "confirmed_at"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(NewsletterDelivery)
-class NewsletterDeliveryAdmin(admin.ModelAdmin):
+class NewsletterDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Filled by the sending; read-only here."""
 
     list_display = [
@@ -370,9 +358,3 @@ class NewsletterDeliveryAdmin(admin.ModelAdmin):
     list_filter = ["status", "newsletter", "language"]
     list_select_related = ["newsletter", "subscriber"]
     search_fields = ["subscriber__email"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

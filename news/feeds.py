@@ -29,7 +29,7 @@ class LatestNewsFeed(Feed):
         return reverse("news:feed")
 
     def items(self):
-        return NewsItem.objects.published().for_list().latest()[:FEED_SIZE]
+        return NewsItem.objects.published().for_list().newest_first()[:FEED_SIZE]
 
     def item_title(self, item):
         return str(translated(item, "title"))

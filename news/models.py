@@ -33,7 +33,9 @@ class NewsItemQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("proposer").prefetch_related("organisations", "themes")
 
-    def latest(self):
+    def newest_first(self):
+        """Ordered by publication, the newest first. (Not `latest()`: Django's QuerySet.latest()
+        returns one object.)"""
         return self.order_by("-published_at", "-pk")
 
     def of_month(self, month):

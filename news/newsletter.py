@@ -188,7 +188,7 @@ def newsletter_compose(*, month, by, title_fr, title_en="", introduction_fr="", 
 
 
 def newsletter_items(newsletter):
-    return list(newsletter.items.published().for_list().latest())
+    return list(newsletter.items.published().for_list().newest_first())
 
 
 @dataclass(frozen=True)

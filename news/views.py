@@ -27,7 +27,7 @@ class NewsListView(ListView):
 
     def get_queryset(self):
         self.filter_form = NewsFilterForm(self.request.GET or None)
-        return self.filter_form.filter(NewsItem.objects.published().for_list().latest())
+        return self.filter_form.filter(NewsItem.objects.published().for_list().newest_first())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,8 +2,8 @@
 
 import django.contrib.postgres.search
 import django.db.models.deletion
+import collectif.uploads
 import documents.storage
-import documents.validators
 from django.db import migrations, models
 
 
@@ -36,8 +36,8 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('communique', 'Communiqué'), ('position', 'Findings and proposals'), ('minutes-annex', 'Annex of minutes'), ('tool', 'Tool')], max_length=20, verbose_name='kind')),
                 ('date', models.DateField(verbose_name='date')),
                 ('visibility', models.CharField(choices=[('public', 'Public'), ('members', 'Members only')], default='members', help_text="Members-only documents are seen by the collective's members only.", max_length=10, verbose_name='visibility')),
-                ('file_fr', models.FileField(blank=True, help_text='PDF, or ODT/DOCX for a text members adapt.', storage=documents.storage.get_private_storage, upload_to='documents/collective/%Y/', validators=[documents.validators.validate_document_file], verbose_name='French file')),
-                ('file_en', models.FileField(blank=True, help_text='PDF, or ODT/DOCX for a text members adapt.', storage=documents.storage.get_private_storage, upload_to='documents/collective/%Y/', validators=[documents.validators.validate_document_file], verbose_name='English file')),
+                ('file_fr', models.FileField(blank=True, help_text='PDF, or ODT/DOCX for a text members adapt.', storage=documents.storage.get_private_storage, upload_to='documents/collective/%Y/', validators=[collectif.uploads.validate_library_document], verbose_name='French file')),
+                ('file_en', models.FileField(blank=True, help_text='PDF, or ODT/DOCX for a text members adapt.', storage=documents.storage.get_private_storage, upload_to='documents/collective/%Y/', validators=[collectif.uploads.validate_library_document], verbose_name='English file')),
                 ('published_at', models.DateTimeField(editable=False, null=True, verbose_name='public since')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
@@ -105,8 +105,8 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('convention', 'Convention'), ('protocol', 'Protocol'), ('directive', 'Directive'), ('regulation', 'Regulation'), ('law', 'Law'), ('decree', 'Decree'), ('circular', 'Circular'), ('action-plan', 'Action plan'), ('report', 'Report'), ('recommendation', 'Recommendation'), ('case-law', 'Case law'), ('guide', 'Guide')], max_length=20, verbose_name='kind')),
                 ('level', models.CharField(choices=[('international', 'International'), ('european', 'European'), ('national', 'National')], max_length=20, verbose_name='level')),
                 ('date', models.DateField(help_text='The date the text was adopted or published.', verbose_name='date')),
-                ('file_fr', models.FileField(blank=True, help_text='The text in French, as a PDF.', upload_to='documents/law/%Y/', validators=[documents.validators.validate_pdf], verbose_name='French file')),
-                ('file_en', models.FileField(blank=True, help_text='The text in English, as a PDF.', upload_to='documents/law/%Y/', validators=[documents.validators.validate_pdf], verbose_name='English file')),
+                ('file_fr', models.FileField(blank=True, help_text='The text in French, as a PDF.', upload_to='documents/law/%Y/', validators=[collectif.uploads.validate_library_pdf], verbose_name='French file')),
+                ('file_en', models.FileField(blank=True, help_text='The text in English, as a PDF.', upload_to='documents/law/%Y/', validators=[collectif.uploads.validate_library_pdf], verbose_name='English file')),
                 ('url_fr', models.URLField(blank=True, max_length=500, verbose_name='official link (French)')),
                 ('url_en', models.URLField(blank=True, max_length=500, verbose_name='official link (English)')),
                 ('status', models.CharField(choices=[('in-force', 'In force'), ('not-yet-in-force', 'Not yet in force'), ('amended', 'Amended'), ('repealed', 'Repealed'), ('replaced', 'Replaced')], default='in-force', max_length=20, verbose_name='legal status')),

@@ -15,10 +15,11 @@ from django.db import migrations, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-# Pure helpers of the documents app (no models): the text of a PDF. The search index of the
-# moved annexes is built by documents' migration 0007, which runs after this one.
+# Pure helpers (no models): the text of a PDF, and what a file is by its first bytes. The
+# search index of the moved annexes is built by documents' migration 0007, which runs after
+# this one.
+from collectif.uploads import PDF, sniff
 from documents.pdftext import extract_text
-from documents.validators import PDF, sniff
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -58,13 +59,13 @@ def test_svg_is_refused_even_under_an_image_name():
 def test_text_file_is_not_an_image():
     with pytest.raises(ValidationError) as error:
         uploads.clean_image(upload("logo.png", b"just some text, not pixels"))
-    assert error.value.code == "invalid_image"
+    assert error.value.code == "wrong_type"
 
 
 def test_truncated_image_is_refused():
     with pytest.raises(ValidationError) as error:
         uploads.clean_image(upload("logo.png", image_bytes("PNG", size=(300, 300))[:200]))
-    assert error.value.code == "invalid_image"
+    assert error.value.code == "wrong_type"
 
 
 @pytest.mark.parametrize("side", [8_000, 30_000])
@@ -91,19 +92,19 @@ def test_refusal_speaks_the_visitors_language():
 
 
 def test_pdf_is_accepted_by_its_header():
-    checked = uploads.check_pdf(pdf_upload("Rapport d'activité 2013.PDF"))
+    checked = uploads.clean_pdf(pdf_upload("Rapport d'activité 2013.PDF"))
     assert checked.name == "rapport-dactivite-2013.pdf"
 
 
 def test_text_file_named_pdf_is_refused():
     with pytest.raises(ValidationError) as error:
-        uploads.check_pdf(upload("rapport.pdf", b"Not a PDF at all"))
-    assert error.value.code == "not_pdf"
+        uploads.clean_pdf(upload("rapport.pdf", b"Not a PDF at all"))
+    assert error.value.code == "wrong_type"
 
 
 def test_pdf_over_20_mb_is_refused():
     with pytest.raises(ValidationError) as error:
-        uploads.check_pdf(pdf_upload(content=PDF + b"\0" * (20 * 1024 * 1024)))
+        uploads.clean_pdf(pdf_upload(content=PDF + b"\0" * (20 * 1024 * 1024)))
     assert error.value.code == "too_large"
     assert "20" in error.value.messages[0]
 
@@ -118,3 +119,90 @@ def test_form_fields_report_refusals_as_field_errors():
     form = Form(files={"logo": upload("a.svg", b"<svg/>"), "report": upload("a.pdf", b"text")})
     assert not form.is_valid()
     assert set(form.errors) == {"logo", "report"}
+
+
+def sized(content_file, size):
+    """The file, claiming `size` bytes: the limits are checked without building huge files."""
+    content_file.size = size
+    return content_file
+
+
+def odt_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+# Every way an upload is checked: the library's model validators, the form fields' cleaners.
+CHECKS = {
+    "legal text": (uploads.validate_library_pdf, PDF, uploads.LIBRARY_MAX_BYTES),
+    "collective's document": (uploads.validate_library_document, PDF, uploads.LIBRARY_MAX_BYTES),
+    "activity report": (uploads.clean_pdf, PDF, uploads.PDF_MAX_BYTES),
+    "image": (uploads.clean_image, image_bytes("PNG"), uploads.IMAGE_MAX_BYTES),
+}
+
+
+@pytest.mark.parametrize("check", CHECKS.values(), ids=CHECKS.keys())
+def test_every_upload_speaks_the_same_codes(check):
+    function, good, limit = check
+    function(upload("good", good))
+    function(sized(upload("just-under", good), limit))
+    with pytest.raises(ValidationError) as error:
+        function(sized(upload("big", good), limit + 1))
+    assert error.value.code == uploads.TOO_LARGE
+    with pytest.raises(ValidationError) as error:
+        function(upload("notes.pdf", b"just some text, not a document"))
+    assert error.value.code == uploads.WRONG_TYPE
+
+
+def test_the_library_keeps_larger_files_than_members_send():
+    report = sized(pdf_upload(), 25 * 1024 * 1024)
+    uploads.validate_library_pdf(report)
+    with pytest.raises(ValidationError) as error:
+        uploads.clean_pdf(report)
+    assert error.value.code == "too_large"
+
+
+def test_the_collectives_documents_may_be_editable_texts_legal_texts_may_not():
+    uploads.validate_library_document(upload("communique.odt", odt_bytes()))
+    with pytest.raises(ValidationError) as error:
+        uploads.validate_library_pdf(upload("communique.odt", odt_bytes()))
+    assert error.value.code == "wrong_type"
+    with translation.override("en"):
+        assert error.value.messages == ["This file is not a PDF document."]
+
+
+def test_a_pdf_field_takes_its_limit_as_a_parameter_and_says_it():
+    field = uploads.PdfUploadField(max_bytes=2 * 1024 * 1024)
+    with pytest.raises(ValidationError) as error:
+        field.clean(sized(pdf_upload(), 3 * 1024 * 1024))
+    assert error.value.code == "too_large"
+    with translation.override("en"):
+        assert str(field.help_text) == "PDF, up to 2 MB."
+    with translation.override("fr"):
+        assert str(field.help_text) == "PDF, 2 Mo au plus."
+        assert str(uploads.ImageUploadField().help_text) == (
+            "PNG, JPEG ou WebP, 5 Mo au plus. Le SVG n'est pas accepté."
+        )
+
+
+def test_a_refused_document_says_why_in_the_visitors_language():
+    with translation.override("fr"), pytest.raises(ValidationError) as error:
+        uploads.validate_library_document(upload("archive.docx", b"PK\x03\x04" + b"\0" * 200))
+    with translation.override("fr"):
+        assert error.value.messages == [
+            "Ce fichier n'est ni un PDF, ni un document texte ODT ou DOCX."
+        ]
+
+
+def test_sniff_tells_pdf_odt_and_docx_by_their_content():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert uploads.sniff(io.BytesIO(PDF)) == "pdf"
+    assert uploads.sniff(io.BytesIO(odt_bytes())) == "odt"
+    assert uploads.sniff(io.BytesIO(buffer.getvalue())) == "docx"
+    assert uploads.sniff(io.BytesIO(b"PK\x03\x04 broken zip")) is None

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from documents.access import can_see_members_only
 from documents.models import Document, LegalResource
+from members.access import can_read_members_only
 
 pytestmark = pytest.mark.django_db
 
@@ -61,19 +61,19 @@ def test_missing_translation_finds_missing_english_title_or_summary(make_resourc
 def test_members_only_means_representatives_of_organisations_receiving_minutes(
     make_user, make_organisation, coordinator
 ):
-    assert not can_see_members_only(AnonymousUser())
-    assert not can_see_members_only(make_user("someone"))
-    assert can_see_members_only(coordinator)
+    assert not can_read_members_only(AnonymousUser())
+    assert not can_read_members_only(make_user("someone"))
+    assert can_read_members_only(coordinator)
     for status in ["member", "observer"]:
         user = make_user(f"rep-{status}")
         make_organisation(status=status).representatives.add(user)
-        assert can_see_members_only(user), status
+        assert can_read_members_only(user), status
     former = make_user("rep-former")
     make_organisation(status="former").representatives.add(former)
-    assert not can_see_members_only(former)
+    assert not can_read_members_only(former)
     gone = make_user("gone", is_active=False)
     make_organisation().representatives.add(gone)
-    assert not can_see_members_only(gone)
+    assert not can_read_members_only(gone)
 
 
 def test_members_only_documents_are_hidden_from_visitors(make_document, member):

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from collectif.uploads import LIBRARY_MAX_BYTES
 from documents import services
 from documents.models import Document, LegalResource
-from documents.validators import MAX_UPLOAD_SIZE
 
 from .conftest import pdf_upload
 
@@ -60,12 +60,12 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_saved(bodies):
     )
     with pytest.raises(ValidationError) as error:
         services.legal_resource_save(resource=resource)
-    assert "file_fr" in error.value.message_dict
+    assert [e.code for e in error.value.error_dict["file_fr"]] == ["wrong_type"]
     assert not LegalResource.objects.exists()
 
 
 def test_a_too_big_file_is_refused(bodies):
-    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * (MAX_UPLOAD_SIZE + 1))
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * (LIBRARY_MAX_BYTES + 1))
     resource = LegalResource(
         slug="big",
         title_fr="Gros",
@@ -77,7 +77,8 @@ def test_a_too_big_file_is_refused(bodies):
     )
     with pytest.raises(ValidationError) as error:
         services.legal_resource_save(resource=resource)
-    assert "file_en" in error.value.message_dict
+    assert [e.code for e in error.value.error_dict["file_en"]] == ["too_large"]
+    assert not LegalResource.objects.exists()
 
 
 def test_a_document_may_be_an_editable_text(make_document):

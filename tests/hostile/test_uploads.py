@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from collectif import uploads
 from members.models import ActivityReport, Organisation
 from news.models import NewsItem
 
@@ -17,7 +18,6 @@ from .multipart import deflate_bomb_png, png, post_multipart
 
 pytestmark = pytest.mark.django_db
 
-MB = 1024 * 1024
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 # Names an attacker may send, byte for byte.
@@ -42,6 +42,8 @@ HOSTILE_NAMES = [
 UNREADABLE_NAMES = ["a" * 1000, b"\xff\xfe\xc0\xaf-not-utf8"]
 
 GOOD = {"image": (png(), "image/png", ".png"), "pdf": (PDF, "application/pdf", ".pdf")}
+# The one checker's limits: images, and PDFs sent by members.
+LIMITS = {"image": uploads.IMAGE_MAX_BYTES, "pdf": uploads.PDF_MAX_BYTES}
 
 
 def bad_files(kind):
@@ -55,7 +57,7 @@ def bad_files(kind):
         ("svg", f"logo{extension}", b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'),
         ("zip", f"archive{extension}", b"PK\x03\x04" + b"\0" * 200),
         ("other type", f"disguised{extension}", other[0]),
-        ("oversized", f"big{extension}", GOOD[kind][0] + b"\0" * (21 * MB)),
+        ("oversized", f"big{extension}", GOOD[kind][0] + b"\0" * LIMITS[kind]),
     ]
     if kind == "image":
         files += [
@@ -168,7 +170,7 @@ def test_refused_images_say_why_in_the_visitors_language(client_for, site, langu
     files = [
         ("logo.png", png((300, 300))[:200]),
         ("bomb.png", deflate_bomb_png()),
-        ("big.png", png() + b"\0" * (6 * MB)),
+        ("big.png", png() + b"\0" * uploads.IMAGE_MAX_BYTES),
     ]
     for (name, content), message in zip(files, messages, strict=True):
         response = post_multipart(client, url, files=[("logo", name, content, "image/png")])

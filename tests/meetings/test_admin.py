@@ -225,8 +225,154 @@ def test_admission_vote_may_point_to_its_meeting(make_meeting, sos_esclaves, cce
         place="Réunion plénière du 2 octobre 2015",
         votes_for=1,
         votes_against=0,
+        meeting=november,
     )
-    vote.meeting = november
-    vote.save(update_fields=["meeting"])
     assert list(november.admission_votes.all()) == [AdmissionVote.objects.get()]
     assert vote.place == "Réunion plénière du 2 octobre 2015"
+
+
+def test_admission_vote_recorded_in_the_admin_points_to_its_meeting(
+    coordinator_client, make_meeting, sos_esclaves, ccem
+):
+    plenary = make_meeting(paris(2015, 10, 2, 10))
+    response = coordinator_client.post(
+        reverse("admin:members_admissionvote_add"),
+        {
+            "organisation": sos_esclaves.pk,
+            "date": "2015-10-02",
+            "place": "Réunion plénière du 2 octobre 2015",
+            "meeting": plenary.pk,
+            "votes_for": "1",
+            "votes_against": "0",
+            "abstentions": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert AdmissionVote.objects.get().meeting == plenary
+
+
+def action_item_form(action, **extra):
+    """The action item's own admin page, as loaded for `action`."""
+    data = {
+        "meeting": action.meeting_id,
+        "agenda_item": action.agenda_item_id,
+        "text_fr": action.text_fr,
+        "text_en": "",
+        "organisations": [o.pk for o in action.organisations.all()],
+        "due_on": "",
+        "status": action.status,
+        "done_on": "",
+        "comment": "",
+        "position": "0",
+    }
+    data.update(extra)
+    return data
+
+
+def test_closing_an_item_in_the_admin_records_the_coordinator(
+    coordinator_client, coordinator, make_meeting, make_action, ccem
+):
+    action = make_action(make_meeting(items=1), organisations=[ccem])
+    url = reverse("admin:meetings_actionitem_change", args=[action.pk])
+    response = coordinator_client.post(url, action_item_form(action, status="done"))
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.closed_by, action.done_on) == ("done", coordinator, date.today())
+    response = coordinator_client.post(
+        url, action_item_form(action, status="open", done_on="03/10/2014")
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.closed_by, action.done_on) == ("open", None, None)
+
+
+def test_closing_an_item_on_the_meetings_page_records_the_coordinator(
+    coordinator_client, coordinator, make_meeting, make_action, ccem
+):
+    meeting = make_meeting(items=1)
+    item = meeting.agenda_items.get()
+    action = make_action(meeting, organisations=[ccem])
+    meeting.refresh_from_db()
+    data = meeting_form(
+        kind="plenary",
+        title_fr="Réunion du Collectif",
+        start_0="29/09/2014",
+        start_1="10:00",
+        version=meeting.version,
+        **{
+            "agenda_items-TOTAL_FORMS": "1",
+            "agenda_items-INITIAL_FORMS": "1",
+            "agenda_items-0-id": item.pk,
+            "agenda_items-0-meeting": meeting.pk,
+            "agenda_items-0-position": "1",
+            "agenda_items-0-title_fr": "Point 1",
+            "agenda_items-0-minutes_fr": "",
+            "agenda_items-0-decisions_fr": "",
+            "action_items-TOTAL_FORMS": "1",
+            "action_items-INITIAL_FORMS": "1",
+            "action_items-0-id": action.pk,
+            "action_items-0-meeting": meeting.pk,
+            "action_items-0-agenda_item": item.pk,
+            "action_items-0-text_fr": action.text_fr,
+            "action_items-0-organisations": [ccem.pk],
+            "action_items-0-status": "done",
+            "action_items-0-done_on": "03/10/2014",
+            "action_items-0-position": "0",
+        },
+    )
+    response = coordinator_client.post(
+        reverse("admin:meetings_meeting_change", args=[meeting.pk]), data
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    action.refresh_from_db()
+    assert (action.status, action.closed_by, action.done_on) == (
+        "done",
+        coordinator,
+        date(2014, 10, 3),
+    )
+    assert list(action.organisations.all()) == [ccem]
+
+
+def test_action_item_page_refuses_an_agenda_item_of_another_meeting(
+    coordinator_client, make_meeting, make_action, ccem
+):
+    september = make_meeting(items=1)
+    november = make_meeting(paris(2014, 11, 7, 10), items=1)
+    action = make_action(september, organisations=[ccem])
+    response = coordinator_client.post(
+        reverse("admin:meetings_actionitem_change", args=[action.pk]),
+        action_item_form(action, agenda_item=november.agenda_items.get().pk),
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["agenda_item"] == ["Choisissez un point de l'ordre du jour de cette réunion."]
+    action.refresh_from_db()
+    assert action.agenda_item == september.agenda_items.get()
+
+
+def test_agenda_item_page_keeps_an_item_with_action_items_in_its_meeting(
+    coordinator_client, make_meeting, make_action, ccem
+):
+    september = make_meeting(items=1)
+    november = make_meeting(paris(2014, 11, 7, 10))
+    item = september.agenda_items.get()
+    make_action(september, organisations=[ccem], agenda_item=item)
+    response = coordinator_client.post(
+        reverse("admin:meetings_agendaitem_change", args=[item.pk]),
+        {
+            "meeting": november.pk,
+            "position": "1",
+            "title_fr": "Point 1",
+            "title_en": "",
+            "minutes_fr": "",
+            "minutes_en": "",
+            "decisions_fr": "",
+            "decisions_en": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "il ne peut pas passer à une autre réunion" in " ".join(
+        response.context["adminform"].form.errors["meeting"]
+    )
+    item.refresh_from_db()
+    assert item.meeting == september

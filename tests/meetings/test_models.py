@@ -2,8 +2,10 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from meetings.models import ActionItem, Meeting
+from meetings.models import ActionItem, AgendaItem, Annex, Meeting
 
 from .conftest import paris
 
@@ -83,3 +85,71 @@ def test_follow_up_keeps_items_open_at_the_time_of_the_meeting(make_meeting, mak
     )
     make_action(november, organisations=[ccem])  # the meeting's own items are not follow-up
     assert set(ActionItem.objects.outstanding_at(november)) == {still_open, closed_after}
+
+
+@pytest.fixture
+def two_meetings(make_meeting):
+    return make_meeting(items=1), make_meeting(paris(2014, 11, 7, 10), items=1)
+
+
+def test_an_action_item_of_another_meetings_agenda_item_is_refused(two_meetings, ccem):
+    september, november = two_meetings
+    action = ActionItem(
+        meeting=september,
+        agenda_item=november.agenda_items.get(),
+        text_fr="Transmettre.",
+        for_coordination=True,
+    )
+    with pytest.raises(ValidationError) as error:
+        action.full_clean()
+    assert [e.code for e in error.value.error_dict["agenda_item"]] == ["other_meeting"]
+    with translation.override("fr"):
+        assert error.value.message_dict["agenda_item"] == [
+            "Choisissez un point de l'ordre du jour de cette réunion."
+        ]
+    with pytest.raises(ValidationError):
+        action.save()
+    assert not ActionItem.objects.exists()
+    action.agenda_item = september.agenda_items.get()
+    action.full_clean()
+    action.save()
+
+
+def test_an_action_item_cannot_be_moved_to_another_meeting_alone(two_meetings, make_action, ccem):
+    september, november = two_meetings
+    action = make_action(september, organisations=[ccem])
+    action.meeting = november
+    with pytest.raises(ValidationError):
+        action.save(update_fields=["meeting"])
+    assert ActionItem.objects.get().meeting == september
+
+
+def test_an_annex_of_another_meetings_agenda_item_is_refused(two_meetings, make_annex):
+    september, november = two_meetings
+    annex = make_annex(september.agenda_items.get())
+    annex.agenda_item = november.agenda_items.get()
+    with pytest.raises(ValidationError) as error:
+        annex.full_clean()
+    assert list(error.value.error_dict) == ["agenda_item"]
+    with pytest.raises(ValidationError):
+        annex.save()
+    assert Annex.objects.get().agenda_item == september.agenda_items.get()
+
+
+def test_an_agenda_item_with_action_items_stays_in_its_meeting(two_meetings, make_action, ccem):
+    september, november = two_meetings
+    item = september.agenda_items.get()
+    make_action(september, organisations=[ccem], agenda_item=item)
+    item.meeting = november
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert list(error.value.error_dict) == ["meeting"]
+    with pytest.raises(ValidationError):
+        item.save()
+    assert AgendaItem.objects.get(pk=item.pk).meeting == september
+    # Without action items or annexes, it may move.
+    empty = november.agenda_items.get()
+    empty.meeting = september
+    empty.full_clean()
+    empty.save()
+    assert AgendaItem.objects.get(pk=empty.pk).meeting == september

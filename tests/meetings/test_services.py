@@ -85,6 +85,72 @@ def test_a_closed_item_is_not_closed_twice(make_meeting, make_action, ccem, repr
     assert action.done_on == date(2014, 10, 3)
 
 
+def test_saving_an_item_whole_closes_and_reopens_it_by_the_rules(
+    make_meeting, make_action, ccem, representative, coordinator
+):
+    """The admin's path: the status comes with the rest of the item."""
+    meeting = make_meeting()
+    action = make_action(meeting, organisations=[ccem])
+    version = Meeting.objects.get().version
+    action.status, action.text_fr = ActionItem.Status.DONE, "Transmis."
+    services.action_item_save(item=action, by=coordinator)
+    action.refresh_from_db()
+    assert (action.status, action.text_fr) == ("done", "Transmis.")
+    assert (action.closed_by, action.done_on) == (coordinator, date.today())
+    assert Meeting.objects.get().version > version
+    action.done_on = date(2014, 10, 3)
+    services.action_item_save(item=action, by=representative)  # still done: nothing to rule
+    action.refresh_from_db()
+    assert (action.closed_by, action.done_on) == (coordinator, date(2014, 10, 3))
+    action.status = ActionItem.Status.OPEN
+    with pytest.raises(PermissionDenied):
+        services.action_item_save(item=action, by=representative)
+    services.action_item_save(item=action, by=coordinator)
+    action.refresh_from_db()
+    assert (action.status, action.closed_by, action.done_on) == ("open", None, None)
+
+
+def test_saving_an_item_whole_drops_it_only_for_the_coordination(
+    make_meeting, make_action, ccem, representative
+):
+    action = make_action(make_meeting(), organisations=[ccem])
+    action.status = ActionItem.Status.DROPPED
+    with pytest.raises(PermissionDenied):
+        services.action_item_save(item=action, by=representative)
+    action.refresh_from_db()
+    assert action.is_open
+
+
+def test_a_new_item_saved_closed_records_who_closed_it(make_meeting, coordinator):
+    meeting = make_meeting(items=1)
+    action = ActionItem(
+        meeting=meeting,
+        agenda_item=meeting.agenda_items.get(),
+        text_fr="Déjà fait.",
+        for_coordination=True,
+        status=ActionItem.Status.DONE,
+        done_on=date(2014, 9, 29),
+    )
+    services.action_item_save(item=action, by=coordinator)
+    action.refresh_from_db()
+    assert (action.closed_by, action.done_on) == (coordinator, date(2014, 9, 29))
+
+
+def test_saving_an_item_with_another_meetings_agenda_item_is_refused(
+    make_meeting, make_action, ccem, coordinator
+):
+    september = make_meeting(items=1)
+    november = make_meeting(paris(2014, 11, 7, 10), items=1)
+    action = make_action(september, organisations=[ccem])
+    action.agenda_item = november.agenda_items.get()
+    action.status = ActionItem.Status.DONE
+    with pytest.raises(ValidationError) as error:
+        services.action_item_save(item=action, by=coordinator)
+    assert list(error.value.error_dict) == ["agenda_item"]
+    action.refresh_from_db()
+    assert (action.agenda_item, action.status) == (september.agenda_items.get(), "open")
+
+
 def test_duplicate_for_next_plenary_copies_the_structure_not_the_minutes(make_meeting):
     september = make_meeting(
         paris(2014, 9, 29, 10),

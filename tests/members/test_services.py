@@ -211,6 +211,48 @@ def test_every_status_change_is_kept_never_overwritten(make_organisation):
     ]
 
 
+def test_a_membership_change_is_named_as_the_admin_offers_it(make_organisation, coordinator):
+    from members.admin import MembershipChangeForm
+
+    assert set(services.MEMBERSHIP_CHANGES) == set(MembershipChangeForm.ACTIONS)
+    organisation = make_organisation(status="candidate")
+    changes = [
+        ("confirm_observer", date(2014, 10, 1), None),
+        ("extend", date(2015, 10, 8), date(2016, 3, 1)),
+        ("end", date(2016, 1, 1), None),
+        ("reapply", date(2017, 1, 1), None),
+        ("admit_without_vote", date(2017, 2, 1), None),
+    ]
+    for action, day, until in changes:
+        services.membership_change(
+            organisation=organisation,
+            action=action,
+            date=day,
+            reason="Décision de la plénière.",
+            until=until,
+            by=coordinator,
+        )
+    story = organisation.membership_events.order_by("date")
+    assert [(e.to_status, e.recorded_by) for e in story] == [
+        (status, coordinator)
+        for status in ["observer", "observer", "former", "candidate", "member"]
+    ]
+    with pytest.raises(ValueError):
+        services.membership_change(organisation=organisation, action="promote", date=day)
+
+
+def test_extending_through_a_membership_change_keeps_the_date_given(observer):
+    services.membership_change(
+        organisation=observer,
+        action="extend",
+        date=date(2015, 10, 8),
+        reason="Vote reporté.",
+        until=date(2016, 3, 1),
+    )
+    observer.refresh_from_db()
+    assert observer.vote_due_on == date(2016, 3, 1)
+
+
 def test_founding_member_needs_a_reason(make_organisation):
     organisation = make_organisation(status="candidate")
     with pytest.raises(ValidationError):

@@ -198,3 +198,30 @@ def test_an_organisation_behind_news_is_protected(coordinator_client, member):
     content = coordinator_client.get(delete_url(member)).content.decode()
     assert "2 actualités" in content
     assert Organisation.objects.filter(pk=member.pk).exists()
+
+
+def test_refusals_count_related_records_together_in_the_readers_language(mistaken, coordinator):
+    from django.utils import translation
+
+    from news import services as news_services
+    from news.models import NewsItem
+
+    assert mistaken.trash_refusals() == []
+    for title, fields in [("Pétition", {"proposer": mistaken}), ("Communiqué", {})]:
+        news_services.news_item_create(
+            by=coordinator,
+            organisations=[mistaken],
+            kind=NewsItem.Kind.COMMUNIQUE,
+            title_fr=title,
+            summary_fr="Résumé.",
+            body_fr="Texte.",
+            **fields,
+        )
+    # Proposed one, named in both: three news items, then what to do instead.
+    with translation.override("en"):
+        assert mistaken.trash_refusals() == [
+            "3 news items",
+            "an association that leaves is recorded as a former member",
+        ]
+    with translation.override("fr"):
+        assert mistaken.trash_refusals()[0] == "3 actualités"

@@ -73,3 +73,12 @@ def test_the_link_checker_visits_the_links_of_published_items(make_item):
     assert found["https://www.reportchildsextourism.eu/"] == [label]
     assert "https://www.reportchildsextourism.eu/en/" in found
     assert "https://draft.example.org/" not in found
+
+
+def test_newest_first_orders_by_publication_and_djangos_latest_is_djangos(make_item):
+    old = make_item(Status.PUBLISHED, title_fr="Ancien", when=paris(2014, 9, 1, 9))
+    new = make_item(Status.PUBLISHED, title_fr="Récent", when=paris(2014, 10, 1, 9))
+    assert list(NewsItem.objects.published().newest_first()) == [new, old]
+    # The queryset no longer hides Django's own latest(): one object, by the field given.
+    assert NewsItem.objects.published().latest("published_at") == new
+    assert NewsItem.objects.published().earliest("published_at") == old
