@@ -145,13 +145,7 @@ admin.site.index_template = "admin/dashboard.html"
 
 
 @admin.register(ReminderSent)
-class ReminderSentAdmin(admin.ModelAdmin):
+class ReminderSentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["sent_at", "kind", "subject", "due_on", "recipients"]
     list_filter = ["kind"]
     date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
