@@ -4,8 +4,7 @@ import pytest
 import time_machine
 
 from meetings.models import ActionItem, Meeting
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 

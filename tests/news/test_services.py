@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from collectif.models import TranslationStamp
 from news import services
 from news.models import NewsItem, NewsItemTransition
+from tests.dates import paris
 
-from .conftest import content, paris
+from .conftest import content
 
 pytestmark = pytest.mark.django_db
 Status = NewsItem.Status
