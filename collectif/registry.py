@@ -122,13 +122,13 @@ organisation_nav = Contributions(
 )
 hostile_pages = Contributions(
     "hostile_pages",
-    "Pages of the hostile-input suite: every page with the query parameters it reads "
-    "(tests/hostile/catalogue.py describes the entries).",
+    "`collectif.hostile.Page` entries of the hostile-input suite: every page with the query "
+    "parameters it reads (tests/hostile/test_url_walk.py fails for a page left out).",
 )
 hostile_forms = Contributions(
     "hostile_forms",
-    "Forms of the hostile-input suite: every form a visitor or a member sends "
-    "(tests/hostile/catalogue.py describes the entries).",
+    "`collectif.hostile.Form` entries of the hostile-input suite: every form a visitor or a "
+    "member sends, its fields read from its form class.",
 )
 
 ALL = [

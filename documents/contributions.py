@@ -17,3 +17,28 @@ registry.link_sources.add(selectors.legal_resource_links, order=10)
 registry.demo_loaders.add(demo.load, order=30)
 
 # --- Hostile-input suite ----------------------------------------------------------------------
+# Its imports stay in this section, as its code does (hence noqa: E402).
+from collectif.hostile import Page  # noqa: E402
+
+
+def _document(site):
+    return {"slug": site.document.slug}
+
+
+_LIBRARY_PARAMS = ("q", "kind", "body", "level", "theme", "year", "sort", "sorted_for", "page")
+_DOCUMENT_LIST_PARAMS = ("q", "kind", "page")
+
+for _page in [
+    Page("documents:library", _LIBRARY_PARAMS, echoes=("q",)),
+    Page("documents:feed"),
+    Page("documents:legal-resource-detail", kwargs=lambda site: {"slug": site.resource.slug}),
+    # Members see the members-only documents too.
+    Page("documents:document-list", _DOCUMENT_LIST_PARAMS, echoes=("q",)),
+    Page("documents:document-list", _DOCUMENT_LIST_PARAMS, user="representative", echoes=("q",)),
+    Page("documents:document-detail", kwargs=_document),
+    Page(
+        "documents:document-file",
+        kwargs=lambda site: {**_document(site), "language": "fr"},
+    ),
+]:
+    registry.hostile_pages.add(_page)

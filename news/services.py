@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
@@ -50,6 +51,8 @@ CONTENT_FIELDS = {
     for name in ("title", "summary", "body", "image_alt", "link", "link_label")
     for code in ("fr", "en")
 } | {"kind", "event_start", "event_end", "event_place", "image"}
+# The source text: every item has them, whatever its other languages.
+REQUIRED_FRENCH = ("title_fr", "summary_fr")
 
 
 # --- Who may do what --------------------------------------------------------------------------
@@ -138,6 +141,19 @@ def _transition(item: NewsItem, *, to_status: str, by: User, reason: str = "") -
 # --- Writing ----------------------------------------------------------------------------------
 
 
+def _require_french(values):
+    """Refuse an item without its French title or summary, on the field that is missing (the
+    member area shows the error beside it)."""
+    required = forms.Field.default_error_messages["required"]
+    missing = {
+        name: ValidationError(required, code="required")
+        for name in REQUIRED_FRENCH
+        if not values.get(name)
+    }
+    if missing:
+        raise ValidationError(missing)
+
+
 @transaction.atomic
 def news_item_create(
     *,
@@ -164,8 +180,7 @@ def news_item_create(
             raise ValidationError(
                 {"kind": _("Members propose initiatives, not the collective's news.")}
             )
-    if not fields.get("title_fr") or not fields.get("summary_fr"):
-        raise ValidationError(_("The French title and summary are required."), code="required")
+    _require_french(fields)
     item = NewsItem(proposer=proposer, created_by=by, status=Status.DRAFT, **fields)
     item.slug = _unique_slug(fields["title_fr"])
     _save(item, by=by)
@@ -201,8 +216,7 @@ def news_item_update(
         locking.claim(item, version)
     for name, value in fields.items():
         setattr(item, name, value)
-    if not item.title_fr or not item.summary_fr:
-        raise ValidationError(_("The French title and summary are required."), code="required")
+    _require_french({name: getattr(item, name) for name in REQUIRED_FRENCH})
     _save(item, by=by)
     if themes is not None:
         item.themes.set(themes)

@@ -107,13 +107,19 @@ def coordinators(coordinator, make_user):
     return first, second
 
 
+# When the organisations of the minutes (2014) joined: members at the founding, observers
+# confirmed on 1 October 2014 (SOS Esclaves), former members gone on 1 January 2014.
+SINCE = {"member": FOUNDED, "observer": date(2014, 10, 1), "former": date(2014, 1, 1)}
+
+
 @pytest.fixture
 def make_organisation(db):
     counter = iter(range(1, 100_000))
 
-    def make(name=None, *, status="member", since=FOUNDED, **fields):
+    def make(name=None, *, status="member", since=None, **fields):
         number = next(counter)
         name = name or f"Association {number}"
+        since = since or SINCE.get(status)
         fields.setdefault("slug", f"{name.lower().replace(' ', '-')}-{number}")
         fields.setdefault("description_fr", f"Description de {name}.")
         organisation = Organisation.objects.create(name=name, **fields)
@@ -132,3 +138,46 @@ def make_organisation(db):
         return organisation
 
     return make
+
+
+# --- The organisations of the minutes, and their representatives ------------------------------
+
+
+@pytest.fixture
+def ccem(make_organisation):
+    return make_organisation(
+        "Comité contre l'esclavage moderne",
+        acronym="CCEM",
+        slug="ccem",
+        contact_email="contact@ccem.example.org",
+    )
+
+
+@pytest.fixture
+def hors_la_rue(make_organisation):
+    return make_organisation("Hors la Rue", slug="hors-la-rue")
+
+
+@pytest.fixture
+def sos_esclaves(make_organisation):
+    return make_organisation("SOS Esclaves", slug="sos-esclaves", status="observer")
+
+
+@pytest.fixture
+def representative(make_user, ccem):
+    user = make_user("representative", email="rep@ccem.example.org", first_name="Bénédicte")
+    ccem.representatives.add(user)
+    return user
+
+
+@pytest.fixture
+def other_representative(make_user, hors_la_rue):
+    user = make_user("other", email="rep@horslarue.example.org")
+    hors_la_rue.representatives.add(user)
+    return user
+
+
+@pytest.fixture
+def representative_client(client, representative):
+    client.force_login(representative)
+    return client

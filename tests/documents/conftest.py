@@ -66,14 +66,11 @@ def make_document():
 
 
 @pytest.fixture
-def member(make_user, make_organisation):
+def member(representative):
     """A representative of a member organisation: members-only documents are for such people."""
-    user = make_user("member", email="member@example.org")
-    make_organisation("CCEM", slug="ccem").representatives.add(user)
-    return user
+    return representative
 
 
 @pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
+def member_client(representative_client):
+    return representative_client

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from .conftest import reset_link
+from .catalogue import reset_link
 
 pytestmark = pytest.mark.django_db
 

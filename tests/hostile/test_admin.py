@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from hypothesis import given
 
-from .conftest import (
+from .catalogue import (
     ADMIN_CHANGELISTS,
     ADMIN_PARAMS,
     HYPOTHESIS,

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from members.models import InternationalNetwork, Organisation
 from news.models import NewsItem
 
-from .conftest import (
+from .catalogue import (
     CRLF,
     EDGE_DATES,
     FORM_PAYLOAD,
     FORMS,
+    FORMS_BY_ID,
     HYPOTHESIS,
     NUL,
     ONE_MB,
@@ -60,9 +61,9 @@ def test_hostile_text_in_every_field(client_for, site, form, committed):
     findings = Findings()
     for name in form.text_fields:
         for payload in (FORM_PAYLOAD, NUL, CRLF, ONE_MB):
-            data = {**form.valid(site), name: payload}
+            data = {**form.data(site), name: payload}
             submit(client, site, form, data, findings=findings, committed=committed)
-        valid = {key: value for key, value in form.valid(site).items() if key != name}
+        valid = {key: value for key, value in form.data(site).items() if key != name}
         body = f"{urlencode(valid, doseq=True)}&{name}=%ff%fe%00%c0%af"
         if form.prepare:
             form.prepare(client, site)
@@ -82,7 +83,7 @@ def test_generated_text_in_every_field(client_for, site, form, committed):
     @given(st.fixed_dictionaries({}, optional=dict.fromkeys(form.text_fields, hostile_text)))
     def check(values):
         findings = Findings()
-        data = {**form.valid(site), **values}
+        data = {**form.data(site), **values}
         payloads = markup_in(*values.values())
         submit(client, site, form, data, findings=findings, committed=committed, payloads=payloads)
         findings.assert_none()
@@ -98,7 +99,7 @@ def test_dates_at_the_edges_of_the_calendar(client_for, site, form, committed):
     findings = Findings()
     for value in EDGE_DATES:
         for names in [*((name,) for name in form.date_fields), form.date_fields]:
-            data = {**form.valid(site), **dict.fromkeys(names, value)}
+            data = {**form.data(site), **dict.fromkeys(names, value)}
             response = submit(client, site, form, data, findings=findings, committed=committed)
             if response.status_code == 200 and 'class="errorlist' not in response.content.decode():
                 findings.append(f"no error message for {names} = {value!r}")
@@ -107,7 +108,10 @@ def test_dates_at_the_edges_of_the_calendar(client_for, site, form, committed):
 
 def test_line_breaks_never_reach_a_mail_header(client, site, committed):
     """The subject becomes the mail's: a line break there would add headers (Bcc: …)."""
-    data = {**FORMS[0].valid(site), "subject": "Question\r\nBcc: victim@example.org\nX: y"}
+    data = {
+        **FORMS_BY_ID["contact"].data(site),
+        "subject": "Question\r\nBcc: victim@example.org\nX: y",
+    }
     with committed():
         response = client.post("/fr/contact/", data)
     assert response.status_code == 302
@@ -117,7 +121,7 @@ def test_line_breaks_never_reach_a_mail_header(client, site, committed):
 
 
 def test_null_character_is_refused_in_the_visitors_language(client, site):
-    data = {**FORMS[0].valid(site), "subject": NUL}
+    data = {**FORMS_BY_ID["contact"].data(site), "subject": NUL}
     french = client.post("/fr/contact/", data)
     english = client.post("/en/contact/", data)
     assert french.status_code == english.status_code == 200
@@ -126,7 +130,7 @@ def test_null_character_is_refused_in_the_visitors_language(client, site):
 
 
 def test_too_long_text_is_refused_in_the_visitors_language(client, site):
-    data = {**FORMS[0].valid(site), "message": ONE_MB}
+    data = {**FORMS_BY_ID["contact"].data(site), "message": ONE_MB}
     french = client.post("/fr/contact/", data).content.decode()
     english = client.post("/en/contact/", data).content.decode()
     assert "au plus 5000 caractères" in french
@@ -151,10 +155,10 @@ def test_too_long_text_is_refused_in_the_visitors_language(client, site):
 )
 def test_long_texts_of_the_member_area_have_a_limit(client_for, site, form_id, field):
     """A megabyte of text is refused with a message, and nothing is saved."""
-    form = next(form for form in FORMS if form.id == form_id)
+    form = FORMS_BY_ID[form_id]
     client = client_for(form.user)
     before = member_area_rows()
-    response = client.post(form.url(site, "en"), {**form.valid(site), field: ONE_MB})
+    response = client.post(form.url(site, "en"), {**form.data(site), field: ONE_MB})
     assert response.status_code == 200
     assert "characters" in response.content.decode()
     assert member_area_rows() == before

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from members.models import Organisation
 
-from .conftest import (
+from .catalogue import (
     HYPOTHESIS,
     LONG,
     ONE_MB,

@@ -10,7 +10,7 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import path as route
 
-from .conftest import XSS, Findings
+from .catalogue import XSS, Findings
 from .multipart import multipart
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.utils import translation
 from collectif.models import Page as SitePage
 from meetings.models import Attendance, PersonMet
 
-from .conftest import FORMS, PAGES, Findings
+from .catalogue import FORMS, PAGES, Findings
 
 pytestmark = pytest.mark.django_db
 

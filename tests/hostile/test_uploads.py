@@ -13,7 +13,7 @@ from collectif import uploads
 from members.models import ActivityReport, Organisation
 from news.models import NewsItem
 
-from .conftest import FILE_FORM_FIELDS, XSS, Findings
+from .catalogue import FILE_FORM_FIELDS, FORMS_BY_ID, XSS, Findings
 from .multipart import deflate_bomb_png, png, post_multipart
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def bad_files(kind):
 
 
 def post_file(client, site, form, field, kind, name, content, content_type=None):
-    fields = {**form.valid(site)}
+    fields = {**form.data(site)}
     return post_multipart(
         client,
         form.url(site),
@@ -97,6 +97,13 @@ def assert_inside_media(name):
     path = (Path(settings.MEDIA_ROOT) / name).resolve()
     assert path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()), name
     assert path.is_file(), name
+
+
+def test_every_file_field_is_one_this_suite_has_files_for():
+    """The kinds come from the form classes: a field of a new kind needs its good and bad
+    files here before it can be tested."""
+    assert {"logo", "file", "image"} <= {field for _form, field, _kind in FILE_FORM_FIELDS}
+    assert {kind for _form, _field, kind in FILE_FORM_FIELDS} <= set(GOOD)
 
 
 @pytest.mark.parametrize(("form", "field", "kind"), FILE_FORM_FIELDS, ids=lambda v: str(v))
@@ -164,9 +171,7 @@ def test_bad_files_are_refused_and_the_saved_one_is_kept(client_for, site, form,
 )
 def test_refused_images_say_why_in_the_visitors_language(client_for, site, language, messages):
     client = client_for("representative")
-    url = next(form for form, _field, _kind in FILE_FORM_FIELDS if form.id == "logo").url(
-        site, language
-    )
+    url = FORMS_BY_ID["logo"].url(site, language)
     files = [
         ("logo.png", png((300, 300))[:200]),
         ("bomb.png", deflate_bomb_png()),
@@ -179,7 +184,7 @@ def test_refused_images_say_why_in_the_visitors_language(client_for, site, langu
 
 def test_malformed_multipart_bodies_are_bad_requests(client_for, site):
     client = client_for("representative")
-    url = FILE_FORM_FIELDS[0][0].url(site)
+    url = FORMS_BY_ID["logo"].url(site)
     findings = Findings()
     bodies = [
         ("no closing boundary", b'--b\r\nContent-Disposition: form-data; name="logo"\r\n\r\nx'),

@@ -1,7 +1,7 @@
-"""Organisations, their representatives and meetings, made through the services."""
+"""Meetings, their action items and annexes (the organisations and their representatives:
+tests/conftest.py)."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
@@ -10,65 +10,7 @@ from documents import services as documents_services
 from documents.models import Document
 from documents.pdfmaker import make_pdf
 from meetings.models import ActionItem, AgendaItem, Annex, Meeting
-
-PARIS = ZoneInfo("Europe/Paris")
-FOUNDED = date(2008, 1, 1)
-
-
-def paris(*args):
-    return datetime(*args, tzinfo=PARIS)
-
-
-@pytest.fixture
-def make_organisation(make_organisation):
-    """The shared maker, with the dates these tests' minutes use: observers confirmed on
-    1 October 2014 (SOS Esclaves), former members gone on 1 January 2014."""
-
-    def make(name=None, *, status="member", **fields):
-        since = {"observer": date(2014, 10, 1), "former": date(2014, 1, 1)}.get(status, FOUNDED)
-        return make_organisation(name, status=status, since=fields.pop("since", since), **fields)
-
-    return make
-
-
-@pytest.fixture
-def ccem(make_organisation):
-    return make_organisation(
-        "Comité contre l'esclavage moderne",
-        acronym="CCEM",
-        slug="ccem",
-        contact_email="contact@ccem.example.org",
-    )
-
-
-@pytest.fixture
-def hors_la_rue(make_organisation):
-    return make_organisation("Hors la Rue", slug="hors-la-rue")
-
-
-@pytest.fixture
-def sos_esclaves(make_organisation):
-    return make_organisation("SOS Esclaves", slug="sos-esclaves", status="observer")
-
-
-@pytest.fixture
-def representative(make_user, ccem):
-    user = make_user("representative", email="rep@ccem.example.org", first_name="Bénédicte")
-    ccem.representatives.add(user)
-    return user
-
-
-@pytest.fixture
-def other_representative(make_user, hors_la_rue):
-    user = make_user("other", email="rep@horslarue.example.org")
-    hors_la_rue.representatives.add(user)
-    return user
-
-
-@pytest.fixture
-def member_client(client, representative):
-    client.force_login(representative)
-    return client
+from tests.dates import paris
 
 
 @pytest.fixture

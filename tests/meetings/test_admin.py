@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from meetings.models import ActionItem, Meeting, MinutesSending
 from members.models import AdmissionVote
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from documents.models import Document
 from meetings import services
 from meetings.models import Annex
 from members import services as members_services
+from tests.dates import paris
 
-from .conftest import paris
 from .test_admin import management, meeting_form
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +44,9 @@ def file_url(document, language="fr", file_language="fr"):
 # --- The compte-rendu ---------------------------------------------------------------------------
 
 
-def test_compte_rendu_links_each_annex_to_its_document_and_file(member_client, minutes):
+def test_compte_rendu_links_each_annex_to_its_document_and_file(representative_client, minutes):
     meeting, communique, justice = minutes
-    content = member_client.get(meeting.get_absolute_url()).content.decode()
+    content = representative_client.get(meeting.get_absolute_url()).content.decode()
     for annex in (communique, justice):
         assert f'href="{document_url(annex.document)}"' in content
         assert f'href="{file_url(annex.document)}"' in content
@@ -58,28 +58,28 @@ def test_compte_rendu_links_each_annex_to_its_document_and_file(member_client, m
     assert "Annexe 2" in items[2]
 
 
-def test_compte_rendu_marks_the_members_only_annexes(member_client, minutes):
+def test_compte_rendu_marks_the_members_only_annexes(representative_client, minutes):
     meeting, communique, justice = minutes
-    content = member_client.get(meeting.get_absolute_url()).content.decode()
+    content = representative_client.get(meeting.get_absolute_url()).content.decode()
     annexes = content[content.index('id="annex-1"') :]
     first, second = annexes.split('id="annex-2"')[:2]
     assert "Réservé aux membres" not in first
     assert "Réservé aux membres" in second
 
 
-def test_compte_rendu_in_english_falls_back_to_the_french_title(member_client, minutes):
+def test_compte_rendu_in_english_falls_back_to_the_french_title(representative_client, minutes):
     meeting, communique, justice = minutes
     with translation.override("en"):
         path = meeting.get_absolute_url()
-    content = member_client.get(path).content.decode()
+    content = representative_client.get(path).content.decode()
     assert 'Annex 2: <span lang="fr">Constats et propositions Justice</span>' in content
     assert f'href="{document_url(justice.document, "en")}"' in content
 
 
-def test_member_reader_opens_a_members_only_annex(member_client, minutes):
+def test_member_reader_opens_a_members_only_annex(representative_client, minutes):
     _meeting, _communique, justice = minutes
-    assert member_client.get(document_url(justice.document)).status_code == 200
-    response = member_client.get(file_url(justice.document))
+    assert representative_client.get(document_url(justice.document)).status_code == 200
+    response = representative_client.get(file_url(justice.document))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert response["Cache-Control"] == "private, no-store"

@@ -13,8 +13,7 @@ from documents.models import Document
 from documents.pdfmaker import make_pdf
 from documents.storage import private_storage
 from meetings.models import Annex
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

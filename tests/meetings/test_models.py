@@ -6,8 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from meetings.models import ActionItem, AgendaItem, Annex, Meeting
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 

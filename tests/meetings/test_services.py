@@ -7,8 +7,7 @@ from django.utils import translation
 
 from meetings import services
 from meetings.models import ActionItem, Delegation, Meeting, MinutesSending
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from meetings import services
 from meetings.models import ActionItem, Meeting
 from meetings.reminders import action_item_reminders
 from members import services as members_services
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +67,16 @@ def test_a_public_event_in_the_trash_leaves_the_agenda_and_the_feeds(
     assert "Colloque" not in personal
 
 
-def test_members_no_longer_see_a_meeting_in_the_trash_nor_its_action_items(member_client, plenary):
+def test_members_no_longer_see_a_meeting_in_the_trash_nor_its_action_items(
+    representative_client, plenary
+):
     trash.move_to_trash(instance=plenary, by=None)
     assert (
         "Réunion en double"
-        not in member_client.get(url("meetings-portal:meeting-list")).content.decode()
+        not in representative_client.get(url("meetings-portal:meeting-list")).content.decode()
     )
-    assert member_client.get(plenary.get_absolute_url()).status_code == 404
-    items = member_client.get(url("meetings-portal:action-items")).content.decode()
+    assert representative_client.get(plenary.get_absolute_url()).status_code == 404
+    items = representative_client.get(url("meetings-portal:action-items")).content.decode()
     assert "Action en double." not in items
     assert not ActionItem.objects.filter(meeting=plenary).exists()
     assert action_item_reminders(today=date(2030, 10, 2)) == []
@@ -84,8 +85,8 @@ def test_members_no_longer_see_a_meeting_in_the_trash_nor_its_action_items(membe
 def test_restoring_brings_the_meeting_back_with_its_action_items(
     coordinator_client, representative, plenary
 ):
-    member_client = Client()
-    member_client.force_login(representative)
+    representative_client = Client()
+    representative_client.force_login(representative)
     trash.move_to_trash(instance=plenary, by=None)
     response = coordinator_client.post(
         f"{CHANGELIST}?trash=in",
@@ -94,7 +95,7 @@ def test_restoring_brings_the_meeting_back_with_its_action_items(
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "1 fiche restaurée depuis la corbeille."
     ]
-    assert member_client.get(plenary.get_absolute_url()).status_code == 200
+    assert representative_client.get(plenary.get_absolute_url()).status_code == 200
     assert ActionItem.objects.filter(meeting=plenary).count() == 1
 
 

@@ -10,8 +10,7 @@ from django.utils import translation
 
 from meetings import services
 from meetings.models import ActionItem, Meeting
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +73,8 @@ def test_user_without_organisation_is_refused(client, make_user, name):
 
 
 @pytest.mark.parametrize("name", PORTAL_PAGES)
-def test_representative_and_coordinator_get_in(member_client, coordinator_client, name):
-    assert member_client.get(url(f"meetings-portal:{name}")).status_code == 200
+def test_representative_and_coordinator_get_in(representative_client, coordinator_client, name):
+    assert representative_client.get(url(f"meetings-portal:{name}")).status_code == 200
     assert coordinator_client.get(url(f"meetings-portal:{name}")).status_code == 200
 
 
@@ -178,29 +177,33 @@ def test_unknown_feed_address_is_404(client):
 # --- Member area ------------------------------------------------------------------------------
 
 
-def test_member_list_filters_by_kind_and_year(member_client, ministry, colloquium, make_meeting):
+def test_member_list_filters_by_kind_and_year(
+    representative_client, ministry, colloquium, make_meeting
+):
     make_meeting(paris(2015, 1, 20, 10), kind=Meeting.Kind.PARTNER, title="Rencontre avec la CFDT")
-    page = member_client.get(url("meetings-portal:meeting-list"), {"kind": "institution"})
+    page = representative_client.get(url("meetings-portal:meeting-list"), {"kind": "institution"})
     content = page.content.decode()
     assert "Ministre de l&#x27;Intérieur" in content and "CFDT" not in content
-    content = member_client.get(url("meetings-portal:meeting-list"), {"year": "2015"}).content
+    content = representative_client.get(
+        url("meetings-portal:meeting-list"), {"year": "2015"}
+    ).content
     assert "CFDT" in content.decode() and "Colloque" not in content.decode()
 
 
-def test_member_list_bad_filter_shows_error_and_everything(member_client, ministry):
-    response = member_client.get(url("meetings-portal:meeting-list"), {"kind": "picnic"})
+def test_member_list_bad_filter_shows_error_and_everything(representative_client, ministry):
+    response = representative_client.get(url("meetings-portal:meeting-list"), {"kind": "picnic"})
     content = response.content.decode()
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in content
     assert "Ministre de l&#x27;Intérieur" in content
 
 
-def test_draft_minutes_are_marked_as_such(member_client, ministry, make_meeting):
-    content = member_client.get(ministry.get_absolute_url()).content.decode()
+def test_draft_minutes_are_marked_as_such(representative_client, ministry, make_meeting):
+    content = representative_client.get(ministry.get_absolute_url()).content.decode()
     assert "pas encore été approuvé" in content
     later = make_meeting(paris(2014, 11, 7, 10))
     services.meeting_approve_minutes(meeting=ministry, on=date(2014, 11, 7), at_meeting=later)
-    content = member_client.get(ministry.get_absolute_url()).content.decode()
+    content = representative_client.get(ministry.get_absolute_url()).content.decode()
     assert "pas encore été approuvé" not in content
     assert "Compte-rendu approuvé le 7 novembre 2014" in content
 
@@ -220,35 +223,37 @@ def test_restricted_action_item_is_hidden_from_other_organisations(
 
 
 def test_my_action_items_lists_only_my_organisations(
-    member_client, make_meeting, make_action, ccem, hors_la_rue
+    representative_client, make_meeting, make_action, ccem, hors_la_rue
 ):
     meeting = make_meeting(items=1)
     make_action(meeting, organisations=[ccem], text="Pour le CCEM.")
     make_action(meeting, organisations=[hors_la_rue], text="Pour Hors la Rue.")
     make_action(meeting, for_every_member=True, text="Pour chacun.")
-    content = member_client.get(url("meetings-portal:action-items")).content.decode()
+    content = representative_client.get(url("meetings-portal:action-items")).content.decode()
     assert "Pour le CCEM." in content and "Pour chacun." in content
     assert "Pour Hors la Rue." not in content
 
 
-def test_member_marks_an_item_done_with_a_comment(member_client, make_meeting, make_action, ccem):
+def test_member_marks_an_item_done_with_a_comment(
+    representative_client, make_meeting, make_action, ccem
+):
     action = make_action(make_meeting(items=1), organisations=[ccem])
-    response = member_client.post(
+    response = representative_client.post(
         url("meetings-portal:action-item-done", pk=action.pk), {"comment": "Envoyé le 3 octobre."}
     )
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.status == ActionItem.Status.DONE and action.comment == "Envoyé le 3 octobre."
-    page = member_client.get(response.url)
+    page = representative_client.get(response.url)
     assert "marquée comme faite" in page.content.decode()
 
 
 def test_mark_done_with_a_too_long_comment_keeps_the_text(
-    member_client, make_meeting, make_action, ccem
+    representative_client, make_meeting, make_action, ccem
 ):
     action = make_action(make_meeting(items=1), organisations=[ccem])
     text = "x" * 2001
-    response = member_client.post(
+    response = representative_client.post(
         url("meetings-portal:action-item-done", "en", pk=action.pk), {"comment": text}
     )
     content = response.content.decode()
@@ -260,47 +265,47 @@ def test_mark_done_with_a_too_long_comment_keeps_the_text(
 
 
 def test_member_cannot_mark_another_organisations_item(
-    member_client, make_meeting, make_action, hors_la_rue
+    representative_client, make_meeting, make_action, hors_la_rue
 ):
     action = make_action(make_meeting(items=1), organisations=[hors_la_rue])
-    response = member_client.post(url("meetings-portal:action-item-done", pk=action.pk), {})
+    response = representative_client.post(url("meetings-portal:action-item-done", pk=action.pk), {})
     assert response.status_code == 403
     action.refresh_from_db()
     assert action.is_open
 
 
 def test_member_cannot_reach_another_organisations_restricted_item(
-    member_client, make_meeting, make_action, hors_la_rue
+    representative_client, make_meeting, make_action, hors_la_rue
 ):
     action = make_action(make_meeting(items=1), organisations=[hors_la_rue], restricted=True)
-    response = member_client.get(url("meetings-portal:action-item-done", pk=action.pk))
+    response = representative_client.get(url("meetings-portal:action-item-done", pk=action.pk))
     assert response.status_code == 404
 
 
-def test_calendar_page_creates_then_renews_the_address(member_client, representative):
+def test_calendar_page_creates_then_renews_the_address(representative_client, representative):
     page = url("meetings-portal:calendar")
-    response = member_client.post(url("meetings-portal:calendar-renew"))
+    response = representative_client.post(url("meetings-portal:calendar-renew"))
     assert response.status_code == 302
     token = representative.meeting_settings.calendar_token
-    content = member_client.get(page).content.decode()
+    content = representative_client.get(page).content.decode()
     assert token in content
-    member_client.post(url("meetings-portal:calendar-renew"))
+    representative_client.post(url("meetings-portal:calendar-renew"))
     representative.meeting_settings.refresh_from_db()
     assert representative.meeting_settings.calendar_token != token
 
 
-def test_language_form_refuses_an_unknown_language(member_client, representative):
-    response = member_client.post(url("meetings-portal:calendar", "en"), {"language": "de"})
+def test_language_form_refuses_an_unknown_language(representative_client, representative):
+    response = representative_client.post(url("meetings-portal:calendar", "en"), {"language": "de"})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    response = member_client.post(url("meetings-portal:calendar"), {"language": "en"})
+    response = representative_client.post(url("meetings-portal:calendar"), {"language": "en"})
     assert response.status_code == 302
     representative.meeting_settings.refresh_from_db()
     assert representative.meeting_settings.language == "en"
 
 
-def test_portal_dashboard_links_to_the_meetings(member_client):
-    content = member_client.get("/fr/espace-membre/").content.decode()
+def test_portal_dashboard_links_to_the_meetings(representative_client):
+    content = representative_client.get("/fr/espace-membre/").content.decode()
     assert url("meetings-portal:action-items") in content
 
 
@@ -308,12 +313,12 @@ def test_portal_dashboard_links_to_the_meetings(member_client):
 
 
 def test_follow_up_of_earlier_items_tops_the_next_plenary(
-    member_client, make_meeting, make_action, ccem
+    representative_client, make_meeting, make_action, ccem
 ):
     september = make_meeting(paris(2014, 9, 29, 10), items=1)
     november = make_meeting(paris(2014, 11, 7, 10), items=1)
     make_action(september, organisations=[ccem], text="Transmettre la déclaration.")
-    content = member_client.get(november.get_absolute_url()).content.decode()
+    content = representative_client.get(november.get_absolute_url()).content.decode()
     assert "Suivi des actions" in content
     # (The number of the first section, not a "1/" of an address holding the meeting's id.)
     assert content.index("Transmettre la déclaration.") < content.index('minutes__number">1/')
@@ -353,15 +358,15 @@ def minutes_with(make_meeting, make_action, make_annex, organisations, count):
 
 
 def test_minutes_cost_the_same_queries_with_5_and_50_agenda_items(
-    member_client, make_meeting, make_action, make_annex, ccem, django_assert_num_queries
+    representative_client, make_meeting, make_action, make_annex, ccem, django_assert_num_queries
 ):
     small = minutes_with(make_meeting, make_action, make_annex, [ccem], 5)
     Meeting.objects.exclude(pk=small.pk).delete()
     with CaptureQueriesContext(connection) as small_queries:
-        assert member_client.get(small.get_absolute_url()).status_code == 200
+        assert representative_client.get(small.get_absolute_url()).status_code == 200
     large = minutes_with(make_meeting, make_action, make_annex, [ccem], 50)
     with django_assert_num_queries(len(small_queries)):
-        response = member_client.get(large.get_absolute_url())
+        response = representative_client.get(large.get_absolute_url())
     content = response.content.decode()
     assert content.count('class="minutes__number"') == 50
     assert content.count('class="annex"') == 50
@@ -371,7 +376,7 @@ def test_minutes_cost_the_same_queries_with_5_and_50_agenda_items(
 
 
 def test_member_list_costs_the_same_queries_with_10_and_200_meetings(
-    member_client, make_meeting, ccem, django_assert_num_queries
+    representative_client, make_meeting, ccem, django_assert_num_queries
 ):
     def create(count):
         Meeting.objects.all().delete()
@@ -382,36 +387,40 @@ def test_member_list_costs_the_same_queries_with_10_and_200_meetings(
             meeting.delegations.create(organisation=ccem)
 
     create(10)
-    member_client.get(url("meetings-portal:meeting-list"))
+    representative_client.get(url("meetings-portal:meeting-list"))
     with CaptureQueriesContext(connection) as ten:
-        member_client.get(url("meetings-portal:meeting-list"))
+        representative_client.get(url("meetings-portal:meeting-list"))
     create(200)
     with django_assert_num_queries(len(ten)):
-        response = member_client.get(url("meetings-portal:meeting-list"))
+        response = representative_client.get(url("meetings-portal:meeting-list"))
     assert response.content.decode().count('class="meeting-row"') == 50
     with django_assert_num_queries(len(ten)):
-        response = member_client.get(url("meetings-portal:meeting-list"), {"page": "4"})
+        response = representative_client.get(url("meetings-portal:meeting-list"), {"page": "4"})
     assert response.content.decode().count('class="meeting-row"') == 50
 
 
-def test_member_list_pages_past_meetings_and_keeps_the_filters(member_client, make_meeting):
+def test_member_list_pages_past_meetings_and_keeps_the_filters(representative_client, make_meeting):
     for day in range(60):
         make_meeting(paris(2010, 1, 1, 10) + timedelta(days=day), kind=Meeting.Kind.PARTNER)
     make_meeting(paris(2030, 1, 1, 10), title="Plénière à venir")
-    first = member_client.get(url("meetings-portal:meeting-list"), {"kind": "partner"})
+    first = representative_client.get(url("meetings-portal:meeting-list"), {"kind": "partner"})
     content = first.content.decode()
     assert content.count('class="meeting-row"') == 50
     assert "Page 1 sur 2" in content
     assert 'href="?kind=partner&amp;page=2" rel="next"' in content
-    second = member_client.get(url("meetings-portal:meeting-list"), {"kind": "partner", "page": 2})
+    second = representative_client.get(
+        url("meetings-portal:meeting-list"), {"kind": "partner", "page": 2}
+    )
     assert second.content.decode().count('class="meeting-row"') == 10
     # A page number out of range or not a number shows a page of the list, not an error.
     for page in ("99", "x"):
-        response = member_client.get(url("meetings-portal:meeting-list"), {"page": page})
+        response = representative_client.get(url("meetings-portal:meeting-list"), {"page": page})
         assert response.status_code == 200
     assert (
         "Plénière à venir"
-        in member_client.get(url("meetings-portal:meeting-list"), {"page": "2"}).content.decode()
+        in representative_client.get(
+            url("meetings-portal:meeting-list"), {"page": "2"}
+        ).content.decode()
     )
 
 

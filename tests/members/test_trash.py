@@ -27,7 +27,7 @@ def delete_url(organisation):
 def make_meeting_for_members():
     """A meeting the organisation attended, with an action item for it."""
     from meetings.models import ActionItem, AgendaItem, Meeting
-    from tests.meetings.conftest import paris
+    from tests.dates import paris
 
     def make(organisation):
         meeting = Meeting.objects.create(

@@ -1,61 +1,10 @@
-"""Organisations, representatives and news items, made through the services as in real life."""
-
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+"""News items, made through the services as in real life (the organisations and their
+representatives: tests/conftest.py)."""
 
 import pytest
 
 from news import services
 from news.models import NewsItem
-
-PARIS = ZoneInfo("Europe/Paris")
-FOUNDED = date(2008, 1, 1)
-
-
-def paris(*args):
-    return datetime(*args, tzinfo=PARIS)
-
-
-@pytest.fixture
-def make_organisation(make_organisation):
-    """The shared maker, with the dates these tests' minutes use: observers confirmed on
-    1 October 2014 (SOS Esclaves), former members gone on 1 January 2014."""
-
-    def make(name=None, *, status="member", **fields):
-        since = {"observer": date(2014, 10, 1), "former": date(2014, 1, 1)}.get(status, FOUNDED)
-        return make_organisation(name, status=status, since=fields.pop("since", since), **fields)
-
-    return make
-
-
-@pytest.fixture
-def ccem(make_organisation):
-    return make_organisation("Comité contre l'esclavage moderne", acronym="CCEM", slug="ccem")
-
-
-@pytest.fixture
-def hors_la_rue(make_organisation):
-    return make_organisation("Hors la Rue", slug="hors-la-rue")
-
-
-@pytest.fixture
-def representative(make_user, ccem):
-    user = make_user("representative", email="rep@ccem.example.org", first_name="Bénédicte")
-    ccem.representatives.add(user)
-    return user
-
-
-@pytest.fixture
-def other_representative(make_user, hors_la_rue):
-    user = make_user("other", email="rep@horslarue.example.org")
-    hors_la_rue.representatives.add(user)
-    return user
-
-
-@pytest.fixture
-def representative_client(client, representative):
-    client.force_login(representative)
-    return client
 
 
 def content(**fields):

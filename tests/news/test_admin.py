@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import NewsItem, NewsItemTransition, Newsletter, NewsletterDelivery, Subscriber
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 Status = NewsItem.Status

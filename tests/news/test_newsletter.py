@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from news import newsletter
 from news.models import NewsItem, Newsletter, NewsletterDelivery, Subscriber
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 Delivery = NewsletterDelivery.Status

@@ -8,8 +8,7 @@ from django.utils import translation
 from PIL import Image
 
 from news.models import NewsItem
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 Status = NewsItem.Status

@@ -5,8 +5,7 @@ import pytest
 from documents import link_sources
 from news import selectors
 from news.models import NewsItem
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 Status = NewsItem.Status

@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from collectif.models import TranslationStamp
 from news import services
 from news.models import NewsItem, NewsItemTransition
+from tests.dates import paris
 
-from .conftest import content, paris
+from .conftest import content
 
 pytestmark = pytest.mark.django_db
 Status = NewsItem.Status
@@ -72,9 +73,25 @@ def test_candidate_and_former_member_cannot_propose(make_organisation, make_user
         services.news_item_create(by=user, proposer=organisation, **content())
 
 
-def test_french_title_and_summary_are_required(representative, ccem):
-    with pytest.raises(ValidationError):
-        services.news_item_create(by=representative, proposer=ccem, **content(summary_fr=""))
+@pytest.mark.parametrize("missing", ["title_fr", "summary_fr"])
+def test_french_title_and_summary_are_required(representative, ccem, missing):
+    """Each refused on its own field, empty or left out; the other one is not blamed."""
+    left_out = {name: value for name, value in content().items() if name != missing}
+    for fields in (content(**{missing: ""}), left_out):
+        with pytest.raises(ValidationError) as error:
+            services.news_item_create(by=representative, proposer=ccem, **fields)
+        assert error.value.message_dict == {missing: ["Ce champ est obligatoire."]}
+    assert not NewsItem.objects.exists()
+    assert not NewsItemTransition.objects.exists()
+
+
+@pytest.mark.parametrize("missing", ["title_fr", "summary_fr"])
+def test_french_title_and_summary_stay_required_when_editing(draft, representative, missing):
+    with pytest.raises(ValidationError) as error:
+        services.news_item_update(item=draft, by=representative, **{missing: ""})
+    assert error.value.message_dict == {missing: ["Ce champ est obligatoire."]}
+    saved = NewsItem.objects.get(pk=draft.pk)
+    assert (saved.title_fr, saved.summary_fr) == (content()["title_fr"], content()["summary_fr"])
 
 
 def test_an_event_cannot_end_before_it_starts(representative, ccem):

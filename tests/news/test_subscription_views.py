@@ -9,8 +9,7 @@ from django.utils import timezone, translation
 
 from news import newsletter
 from news.models import Subscriber
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 

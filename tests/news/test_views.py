@@ -12,8 +12,7 @@ from collectif.models import Theme
 from meetings.models import Meeting
 from news import services
 from news.models import NewsItem
-
-from .conftest import paris
+from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
 Status = NewsItem.Status
