@@ -172,3 +172,15 @@ def member_area_rows():
             list(model.objects.order_by("pk").values())
             for model in (Organisation, InternationalNetwork, NewsItem)
         ]
+
+
+@pytest.mark.parametrize("form", [form for form in FORMS if form.record], ids=str)
+def test_a_versioned_form_accepts_its_valid_submission(client_for, site, form, committed):
+    """Else every hostile submission would be refused as stale before its fields are read, and
+    the pages that show what it saved would never be checked."""
+    client = client_for(form.user)
+    if form.prepare:
+        form.prepare(client, site)
+    with committed():
+        response = client.post(form.url(site), form.data(site))
+    assert response.status_code == 302, response.content.decode()[:2000]
