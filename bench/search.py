@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "collectif.settings.test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -64,7 +64,7 @@ def build(count):
 
 def percentile(timings, fraction):
     timings = sorted(timings)
-    return timings[min(len(timings) - 1, int(round(fraction * len(timings))) - 1)]
+    return timings[min(len(timings) - 1, round(fraction * len(timings)) - 1)]
 
 
 def time_page(query, runs):

@@ -120,16 +120,16 @@ class TextNeedingTranslationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
                 )
             except NoReverseMatch:
                 url = ""
-            for text in status.needing_work():
-                rows.append(
-                    {
-                        "kind": meta.verbose_name,
-                        "record": instance,
-                        "url": url,
-                        "field": meta.get_field(text.field).verbose_name,
-                        "text": text,
-                    }
-                )
+            rows.extend(
+                {
+                    "kind": meta.verbose_name,
+                    "record": instance,
+                    "url": url,
+                    "field": meta.get_field(text.field).verbose_name,
+                    "text": text,
+                }
+                for text in status.needing_work()
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group
 
 from .permissions import COORDINATION_GROUP
 
-DEMO_PASSWORD = "demo-password-2014"
+# Published in the README: the demo accounts exist only where `load_demo` was run.
+DEMO_PASSWORD = "demo-password-2014"  # noqa: S105
 DEMO_COORDINATOR = "demo-coordinator"
 DEMO_MEMBER = "demo-member"
 

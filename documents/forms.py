@@ -14,11 +14,11 @@ class LibraryFilterForm(SearchForm):
     and ignored, the others still apply."""
 
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", "")] + LegalResource.Kind.choices
+        label=_("Kind"), required=False, choices=[("", ""), *LegalResource.Kind.choices]
     )
     body = forms.ChoiceField(label=_("Issuing body"), required=False)
     level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", "")] + LegalResource.Level.choices
+        label=_("Level"), required=False, choices=[("", ""), *LegalResource.Level.choices]
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1800, max_value=2200)
@@ -51,7 +51,7 @@ class DocumentFilterForm(SearchForm):
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
-        choices=[("", _("All kinds"))] + Document.Kind.choices,
+        choices=[("", _("All kinds")), *Document.Kind.choices],
     )
 
     def valid_values(self):

@@ -168,9 +168,7 @@ def display(scheme, value, language):
 
 def search_forms(scheme, value):
     """Every string the search should find this reference by."""
-    forms = [value]
-    for word in _SCHEME_WORDS.get(scheme, ()):
-        forms.append(f"{word} {value}")
+    forms = [value, *(f"{word} {value}" for word in _SCHEME_WORDS.get(scheme, ()))]
     if scheme == Scheme.ILO:
         found = _ILO.match(value)
         if found:

@@ -22,6 +22,7 @@ names (documents/references.py), and the few abbreviations that change with the 
 (UE/EU, CE/EC, JAI/JHA, STCE/CETS, OIT/ILO) are read as one word.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -246,7 +247,7 @@ def expansions(query, words_model):
 def pairs_of(words):
     """The pairs of consecutive words ("trafficking in", "in human"…), as the index keeps
     them: a text holds a phrase where its names, titles or summaries hold every pair of it."""
-    for first, second in zip(words, words[1:], strict=False):
+    for first, second in itertools.pairwise(words):
         pair = f"{first} {second}"
         if len(pair) <= MAX_PAIR_LENGTH and not {first, second} <= STOP_WORDS:
             yield pair

@@ -228,7 +228,7 @@ class MeetingAdmin(
     actions = ["duplicate_for_next_plenary", "send_minutes"]
 
     def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        queryset, _may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset, True
 
     def save_formset(self, request, form, formset, change):

@@ -216,7 +216,7 @@ def load():
         )
         lines.append("newsletter: October 2014 (draft)")
     for email, language in [("lecteur@example.org", "fr"), ("reader@example.org", "en")]:
-        subscriber, created = Subscriber.objects.get_or_create(
+        _subscriber, created = Subscriber.objects.get_or_create(
             email=email, defaults={"language": language, "confirmed_at": at(2014, 10, 2)}
         )
         if created:

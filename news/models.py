@@ -40,8 +40,9 @@ class NewsItemQuerySet(models.QuerySet):
 
     def of_month(self, month):
         """Published during the calendar month of `month` (a date), in Paris time."""
-        start = timezone.make_aware(datetime(month.year, month.month, 1))
-        end = timezone.make_aware(datetime(month.year + month.month // 12, month.month % 12 + 1, 1))
+        paris = timezone.get_default_timezone()
+        start = datetime(month.year, month.month, 1, tzinfo=paris)
+        end = datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=paris)
         return self.filter(published_at__gte=start, published_at__lt=end)
 
     def events(self):

@@ -41,7 +41,7 @@ class _DemoteHeadings(Treeprocessor):
 
 
 class DemoteHeadingsExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md):
         md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 5)
 
 

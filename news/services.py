@@ -15,7 +15,7 @@ Every change of status is kept as a NewsItemTransition: from, to, who, when, why
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -141,7 +141,7 @@ def _transition(item: NewsItem, *, to_status: str, by: User, reason: str = "") -
 # --- Writing ----------------------------------------------------------------------------------
 
 
-def _require_french(values):
+def _require_french(values: Mapping[str, Any]) -> None:
     """Refuse an item without its French title or summary, on the field that is missing (the
     member area shows the error beside it)."""
     required = forms.Field.default_error_messages["required"]

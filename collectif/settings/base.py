@@ -37,7 +37,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is not set. Production (DJANGO_DEBUG=0) refuses to start without "
             "it: set DJANGO_SECRET_KEY to a long random string, or DJANGO_DEBUG=1 to develop."
         )
-    SECRET_KEY = "django-insecure-development-only-never-use-this-key-in-production"
+    SECRET_KEY = "django-insecure-development-only-never-use-this-key-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

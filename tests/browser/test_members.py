@@ -153,4 +153,5 @@ def test_member_and_coordinator_on_the_same_page_nothing_is_overwritten(
     expect(page.get_by_label(label)).to_have_value("Written by the member.")
     assert_accessible(page)
     ccem.refresh_from_db()
-    assert ccem.acronym == "C.C.E.M." and ccem.description_en != "Written by the member."
+    assert ccem.acronym == "C.C.E.M."
+    assert ccem.description_en != "Written by the member."

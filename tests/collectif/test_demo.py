@@ -32,7 +32,9 @@ def test_load_demo_creates_the_demo_accounts_and_prints_them(capsys):
     assert "demo-member / demo-password-2014" in out
     users = get_user_model().objects
     coordinator = users.get(username="demo-coordinator")
-    assert coordinator.is_staff and coordinator.check_password("demo-password-2014")
+    assert coordinator.is_staff
+    assert coordinator.check_password("demo-password-2014")
     assert coordinator.groups.filter(name="Coordination").exists()
     member = users.get(username="demo-member")
-    assert not member.is_staff and member.check_password("demo-password-2014")
+    assert not member.is_staff
+    assert member.check_password("demo-password-2014")

@@ -38,7 +38,8 @@ def test_second_coordinator_cannot_overwrite_a_site_page(coordinators):
     response = race(*coordinators, page, intro_fr="Premier.", intro_en="Second")
     refused(response, keeps="\nSecond</textarea>")
     page.refresh_from_db()
-    assert page.intro_fr == "Premier." and page.intro_en != "Second"
+    assert page.intro_fr == "Premier."
+    assert page.intro_en != "Second"
 
 
 def test_a_tampered_version_is_refused_as_stale(coordinator_client):
@@ -73,7 +74,8 @@ def test_two_saves_racing_past_the_forms_check_leave_the_first(coordinator_clien
 
     monkeypatch.setattr(locking, "claim", other_save_commits_first)
     response = save(coordinator_client, url, data, title_fr="Perdu")
-    assert response.status_code == 302 and response.url == url
+    assert response.status_code == 302
+    assert response.url == url
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Quelqu'un d'autre a enregistré cette fiche au même moment que vous : vos "
         "modifications n'ont pas été enregistrées. La voici telle qu'il l'a laissée ; refaites "

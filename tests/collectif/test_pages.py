@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 PAGES = ["home", "about", "join", "legal", "privacy"]
 
 
-@pytest.mark.parametrize("name", PAGES + ["contact"])
+@pytest.mark.parametrize("name", [*PAGES, "contact"])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_public_page_is_open_to_anonymous_visitors(client, name, language):
     with translation.override(language):
@@ -29,15 +29,19 @@ def test_page_shows_text_edited_by_coordinators(client, name):
         french = client.get(reverse(f"collectif:{name}")).content.decode()
     with translation.override("en"):
         english = client.get(reverse(f"collectif:{name}")).content.decode()
-    assert "Titre modifié" in french and "Nouveau paragraphe." in french
-    assert "Edited title" in english and "New paragraph." in english
+    assert "Titre modifié" in french
+    assert "Nouveau paragraphe." in french
+    assert "Edited title" in english
+    assert "New paragraph." in english
 
 
 def test_join_page_explains_observer_year_and_vote(client):
     html = client.get("/fr/rejoindre/").content.decode()
-    assert "membre observateur" in html and "vote" in html
+    assert "membre observateur" in html
+    assert "vote" in html
     html = client.get("/en/join/").content.decode()
-    assert "observer member" in html and "does not vote" in html
+    assert "observer member" in html
+    assert "does not vote" in html
 
 
 def test_deleted_page_answers_404_not_500(client):
@@ -66,9 +70,11 @@ def test_coordinators_edit_pages_in_the_admin_in_french(coordinator_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="fr"' in html
-    assert 'name="title_fr"' in html and 'name="title_en"' in html
+    assert 'name="title_fr"' in html
+    assert 'name="title_en"' in html
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html  # served locally
-    assert "//ajax" not in html and 'src="http' not in html
+    assert "//ajax" not in html
+    assert 'src="http' not in html
 
 
 def test_anonymous_and_non_staff_cannot_reach_the_admin(client, make_user):

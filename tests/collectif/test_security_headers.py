@@ -21,14 +21,17 @@ def test_every_response_carries_security_headers(client, path):
 def test_pages_have_no_inline_script_or_style(client):
     for path in ["/fr/", "/en/", "/fr/contact/", "/en/join/"]:
         html = client.get(path).content.decode()
-        assert "<script>" not in html and "<script " not in html.replace('<script src="', "")
+        assert "<script>" not in html
+        assert "<script " not in html.replace('<script src="', "")
         assert " style=" not in html
-        assert 'src="http' not in html and 'href="//' not in html
+        assert 'src="http' not in html
+        assert 'href="//' not in html
 
 
 def test_https_redirect_behind_proxy(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     plain = client.get("/fr/")
-    assert plain.status_code == 301 and plain.headers["Location"].startswith("https://")
+    assert plain.status_code == 301
+    assert plain.headers["Location"].startswith("https://")
     forwarded = client.get("/fr/", headers={"X-Forwarded-Proto": "https"})
     assert forwarded.status_code == 200

@@ -91,7 +91,7 @@ def test_translation_submit_saves_english_and_refuses_untracked_fields():
     network.refresh_from_db()
     assert network.presentation_en == "A network."
     assert TranslationStamp.objects.filter(field="presentation", language="en").exists()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Not translated fields"):
         services.translation_submit(instance=network, texts={"name": "Other"})
 
 
@@ -127,9 +127,11 @@ def test_record_status_in_templates_follows_the_active_language():
     save_tracked(page, body_fr="Nouveau.")
     status = translation_status.status_for(page)
     with translation.override("en"):
-        assert status.body.is_stale and status.any_stale
+        assert status.body.is_stale
+        assert status.any_stale
     with translation.override("fr"):
-        assert not status.body.is_stale and not status.any_stale
+        assert not status.body.is_stale
+        assert not status.any_stale
 
 
 def test_admin_save_records_which_language_changed(coordinator_client):
@@ -166,7 +168,8 @@ def test_coordinators_see_the_list_in_the_admin(coordinator_client):
     response = coordinator_client.get("/admin/collectif/textneedingtranslation/")
     assert response.status_code == 200
     content = response.content.decode()
-    assert "RENATE" in content and "manquant" in content
+    assert "RENATE" in content
+    assert "manquant" in content
 
 
 def test_translation_list_is_for_coordinators_only(client, make_user):

@@ -74,7 +74,8 @@ def test_an_agenda_item_saved_field_by_field_has_a_stale_english(demo, time_mach
     from meetings.models import AgendaItem
 
     item = AgendaItem.objects.exclude(title_fr="").exclude(title_en="").order_by("pk").first()
-    assert item is not None and not _english(item, "title").needs_work
+    assert item is not None
+    assert not _english(item, "title").needs_work
     time_machine.shift(3600)
     item.title_fr = "Point revu en séance"
     item.save(update_fields=["title_fr"])

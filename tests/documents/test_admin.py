@@ -48,7 +48,8 @@ def test_coordinators_see_texts_not_checked_for_twelve_months(coordinator_client
         reverse("admin:documents_legalresource_changelist"), {"checked": "stale"}
     )
     content = response.content.decode()
-    assert "Jamais vérifié" in content and "Vérifié il y a longtemps" in content
+    assert "Jamais vérifié" in content
+    assert "Vérifié il y a longtemps" in content
     assert "Vérifié récemment" not in content
     assert "Non vérifié depuis 12 mois" in content
 
@@ -93,7 +94,8 @@ def test_admin_form_saves_through_the_service(coordinator_client, bodies):
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     text = LegalResource.objects.get(slug="greta-report")
-    assert "Servitude domestique" in text.text_fr and text.published_at
+    assert "Servitude domestique" in text.text_fr
+    assert text.published_at
     assert list(LegalResource.objects.search("servitude")) == [text]
 
 
@@ -144,7 +146,7 @@ def test_document_with_a_file_opens_in_the_admin_with_a_link_to_its_download(
 
 
 @pytest.mark.parametrize(
-    "typed, day, precision, shown",
+    ("typed", "day", "precision", "shown"),
     [
         ("2012", date(2012, 1, 1), "year", "2012"),
         ("11/2000", date(2000, 11, 1), "month", "novembre 2000"),

@@ -188,7 +188,7 @@ def exported(client):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize("label, make", [("csv", csv_file), ("xlsx", xlsx_file)])
+@pytest.mark.parametrize(("label", "make"), [("csv", csv_file), ("xlsx", xlsx_file)])
 def test_good_file_is_imported_after_confirmation(coordinator_client, label, make):
     preview = upload(coordinator_client, make(GOOD_ROWS), label)
     assert preview.status_code == 200
@@ -200,7 +200,8 @@ def test_good_file_is_imported_after_confirmation(coordinator_client, label, mak
     assert response.status_code == 302
     palermo = LegalResource.objects.get(slug="palermo")
     assert palermo.title_en == "Palermo Protocol"
-    assert palermo.body.slug == "united-nations" and palermo.is_published
+    assert palermo.body.slug == "united-nations"
+    assert palermo.is_published
     assert sorted(palermo.themes.values_list("slug", flat=True)) == [
         "minors",
         "sexual-exploitation",
@@ -208,10 +209,11 @@ def test_good_file_is_imported_after_confirmation(coordinator_client, label, mak
     assert list(LegalResource.objects.search("protocole de palerme palermo protocol")) == [palermo]
     cets = LegalResource.objects.get(slug="cets-197")
     assert list(cets.amends.all()) == [palermo]
-    assert cets.status == "in-force" and not cets.is_published
+    assert cets.status == "in-force"
+    assert not cets.is_published
 
 
-@pytest.mark.parametrize("label, make", [("csv", csv_file), ("xlsx", xlsx_file)])
+@pytest.mark.parametrize(("label", "make"), [("csv", csv_file), ("xlsx", xlsx_file)])
 def test_file_with_bad_rows_is_refused_whole_naming_each_row(coordinator_client, label, make):
     response = upload(coordinator_client, make(BAD_ROWS), label)
     content = response.content.decode()
@@ -221,10 +223,12 @@ def test_file_with_bad_rows_is_refused_whole_naming_each_row(coordinator_client,
     }
     assert set(invalid) == {2, 3, 4}
     assert "kind" in invalid[2]
-    assert "body" in invalid[3] and "date" in invalid[3]
+    assert "body" in invalid[3]
+    assert "date" in invalid[3]
     assert "nowhere" in str(invalid[3]["body"])
     assert "unicorns" in str(invalid[4]["themes"])
-    assert "unicorns" in content and "nowhere" in content
+    assert "unicorns" in content
+    assert "nowhere" in content
     assert LegalResource.objects.count() == 0
 
 
@@ -250,7 +254,8 @@ def test_export_lists_the_documented_columns(coordinator_client, make_resource):
     make_resource(slug="palermo", title_fr="Protocole de Palerme", themes_=["minors"])
     rows = exported(coordinator_client)
     assert rows[0] == HEADER
-    assert rows[1][0] == "palermo" and rows[1][9] == "minors"
+    assert rows[1][0] == "palermo"
+    assert rows[1][9] == "minors"
 
 
 def test_staff_without_permissions_cannot_import(client, make_user):
@@ -259,7 +264,7 @@ def test_staff_without_permissions_cannot_import(client, make_user):
 
 
 @pytest.mark.parametrize(
-    "cell, day, precision",
+    ("cell", "day", "precision"),
     [
         ("2012", date(2012, 1, 1), "year"),
         ("11/2000", date(2000, 11, 1), "month"),
@@ -281,7 +286,7 @@ def test_a_date_is_imported_with_what_is_known_of_it(coordinator_client, cell, d
 
 def test_a_spreadsheet_s_date_and_year_cells_are_read(coordinator_client):
     first, second = list(GOOD_ROWS[0]), list(GOOD_ROWS[1])
-    first[HEADER.index("date")] = datetime(2000, 11, 15)
+    first[HEADER.index("date")] = datetime(2000, 11, 15)  # noqa: DTZ001 -- a spreadsheet's cell
     second[HEADER.index("date")] = 2005
     preview = upload(coordinator_client, xlsx_file([first, second]), "xlsx")
     confirm = preview.context["confirm_form"]

@@ -9,7 +9,7 @@ from documents.references import Scheme, clean_value, display, link, search_form
 
 
 @pytest.mark.parametrize(
-    "scheme, typed, canonical",
+    ("scheme", "typed", "canonical"),
     [
         (Scheme.UN, "a/res/55/25", "A/RES/55/25"),
         (Scheme.UN, "CEDAW/C/GC/38", "CEDAW/C/GC/38"),
@@ -44,7 +44,7 @@ def test_values_take_their_scheme_s_canonical_form(scheme, typed, canonical):
 
 
 @pytest.mark.parametrize(
-    "scheme, typed, french",
+    ("scheme", "typed", "french"),
     [
         (Scheme.CELEX, "2011/36/UE", "Un numéro CELEX s’écrit comme 32011L0036"),
         (Scheme.NOR, "JUS1320513", "Un NOR compte 12 caractères"),
@@ -72,7 +72,7 @@ def test_the_rule_is_in_english_for_an_english_reader():
 
 
 @pytest.mark.parametrize(
-    "scheme, value, language, address",
+    ("scheme", "value", "language", "address"),
     [
         (
             Scheme.CELEX,
@@ -115,7 +115,7 @@ def test_schemes_with_a_public_resolver_link_to_it(scheme, value, language, addr
 
 
 @pytest.mark.parametrize(
-    "scheme, value",
+    ("scheme", "value"),
     [
         (Scheme.CASE, "CEDH, n° 73316/01"),
         (Scheme.CODE, "Code pénal, art. 225-4-1"),
@@ -133,7 +133,7 @@ def test_a_council_of_europe_treaty_reads_in_each_language():
 
 
 @pytest.mark.parametrize(
-    "value, forms",
+    ("value", "forms"),
     [
         ("32011L0036", {"2011/36", "2011/36/EU"}),
         ("32004L0081", {"2004/81", "2004/81/EC"}),

@@ -293,7 +293,8 @@ def corpus():
 
 def test_the_corpus_is_real_and_large_enough(corpus):
     assert corpus >= 40
-    assert len(QUERIES) >= 30 and set(EXPECTED) == set(QUERIES)
+    assert len(QUERIES) >= 30
+    assert set(EXPECTED) == set(QUERIES)
 
 
 def test_every_query_gives_the_same_first_ten_on_this_database(corpus):
@@ -314,7 +315,7 @@ def test_the_queryset_search_orders_as_the_library_page(corpus):
         assert by_queryset == EXPECTED[query], query
 
 
-@pytest.mark.parametrize("typo, suggestion", TYPOS.items())
+@pytest.mark.parametrize(("typo", "suggestion"), TYPOS.items())
 def test_a_typo_gets_a_suggestion_that_finds_texts(corpus, typo, suggestion):
     page = library_search(query=typo)
     assert page.suggestion == suggestion

@@ -25,7 +25,8 @@ def test_replacing_a_file_refreshes_its_text(make_resource):
     text.file_fr = pdf_upload("Nouveau contenu", name="nouveau.pdf")
     services.legal_resource_save(resource=text)
     text.refresh_from_db()
-    assert "Nouveau contenu" in text.text_fr and "Ancien" not in text.text_fr
+    assert "Nouveau contenu" in text.text_fr
+    assert "Ancien" not in text.text_fr
 
 
 def test_first_publication_is_dated_once(make_resource):
@@ -98,7 +99,8 @@ def test_a_document_may_be_an_editable_text(make_document):
 def test_damaged_pdf_is_kept_without_text(make_resource):
     damaged = SimpleUploadedFile("damaged.pdf", b"%PDF-1.4\nthis is not really a pdf")
     text = make_resource(file_fr=damaged)
-    assert text.file_fr and text.text_fr == ""
+    assert text.file_fr
+    assert text.text_fr == ""
 
 
 def test_reindex_rebuilds_search_copies_of_bulk_rows(bodies):

@@ -34,7 +34,8 @@ def test_deleting_a_text_moves_it_to_the_trash(coordinator_client, coordinator, 
     assert "à la corbeille ?" in coordinator_client.get(delete).content.decode()
     assert coordinator_client.post(delete, {"post": "yes"}).status_code == 302
     kept = LegalResource.all_objects.get(pk=duplicate.pk)
-    assert kept.is_in_trash and kept.deleted_by == coordinator
+    assert kept.is_in_trash
+    assert kept.deleted_by == coordinator
 
 
 def test_a_text_in_the_trash_leaves_the_library_its_search_feed_and_sitemap(

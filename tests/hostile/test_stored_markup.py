@@ -1,12 +1,10 @@
 """Markup saved in every text field of every record a page shows (by a member, a coordinator
 or an import) is shown escaped everywhere: public pages, member area, feeds, admin."""
 
-from datetime import date
-
 import pytest
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from collectif.models import Page as SitePage
 from meetings.models import Attendance, PersonMet
@@ -62,7 +60,7 @@ def poison_site(site, payloads=(MARK, SHORT)):
     }
     # The contact is published, so that it shows.
     type(site.organisation).objects.filter(pk=site.organisation.pk).update(
-        contact_confirmed_on=date.today(), contact_email="contact@example.org"
+        contact_confirmed_on=timezone.localdate(), contact_email="contact@example.org"
     )
     return poisoned_fields
 
@@ -150,7 +148,8 @@ def test_markup_in_records_is_escaped_in_the_atom_feeds(client, site, poisoned, 
             url = reverse(feed)
         response = client.get(url)
         assert response.status_code == 200
-        assert b"<img src=x" not in response.content and b"<i>xss" not in response.content
+        assert b"<img src=x" not in response.content
+        assert b"<i>xss" not in response.content
         assert b"&lt;img src=x" in response.content
 
 

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import ActionItem, Meeting, MinutesSending
 from members.models import AdmissionVote
@@ -178,7 +179,8 @@ def test_action_item_list_shows_open_items_overdue_first_and_filters_by_organisa
     assert "Déjà fait." not in content
     assert content.index("En retard.") < content.index("Sans échéance.")
     content = coordinator_client.get(url, {"organisations__id__exact": hors_la_rue.pk}).content
-    assert "Pour Hors la Rue." in content.decode() and "En retard." not in content.decode()
+    assert "Pour Hors la Rue." in content.decode()
+    assert "En retard." not in content.decode()
     content = coordinator_client.get(url, {"status": "all"}).content.decode()
     assert "Déjà fait." in content
 
@@ -197,7 +199,8 @@ def test_duplicate_action_asks_the_date_then_creates_the_next_plenary(
     )
     assert response.status_code == 302
     new = Meeting.objects.exclude(pk=meeting.pk).get()
-    assert new.start == paris(2014, 11, 7, 10) and new.agenda_items.count() == 3
+    assert new.start == paris(2014, 11, 7, 10)
+    assert new.agenda_items.count() == 3
 
 
 def test_send_minutes_action_records_the_sendings(
@@ -276,7 +279,11 @@ def test_closing_an_item_in_the_admin_records_the_coordinator(
     response = coordinator_client.post(url, action_item_form(action, status="done"))
     assert response.status_code == 302
     action.refresh_from_db()
-    assert (action.status, action.closed_by, action.done_on) == ("done", coordinator, date.today())
+    assert (action.status, action.closed_by, action.done_on) == (
+        "done",
+        coordinator,
+        timezone.localdate(),
+    )
     response = coordinator_client.post(
         url, action_item_form(action, status="open", done_on="03/10/2014")
     )

@@ -50,16 +50,19 @@ def test_compte_rendu_links_each_annex_to_its_document_and_file(representative_c
     for annex in (communique, justice):
         assert f'href="{document_url(annex.document)}"' in content
         assert f'href="{file_url(annex.document)}"' in content
-    assert "Annexe 1" in content and "Communiqué de lancement" in content
-    assert "Annexe 2" in content and "Constats et propositions Justice" in content
+    assert "Annexe 1" in content
+    assert "Communiqué de lancement" in content
+    assert "Annexe 2" in content
+    assert "Constats et propositions Justice" in content
     # Each under its own agenda item.
     items = content.split('class="minutes__section minutes__item')
-    assert "Annexe 1" in items[1] and "Annexe 2" not in items[1]
+    assert "Annexe 1" in items[1]
+    assert "Annexe 2" not in items[1]
     assert "Annexe 2" in items[2]
 
 
 def test_compte_rendu_marks_the_members_only_annexes(representative_client, minutes):
-    meeting, communique, justice = minutes
+    meeting, _communique, _justice = minutes
     content = representative_client.get(meeting.get_absolute_url()).content.decode()
     annexes = content[content.index('id="annex-1"') :]
     first, second = annexes.split('id="annex-2"')[:2]
@@ -68,7 +71,7 @@ def test_compte_rendu_marks_the_members_only_annexes(representative_client, minu
 
 
 def test_compte_rendu_in_english_falls_back_to_the_french_title(representative_client, minutes):
-    meeting, communique, justice = minutes
+    meeting, _communique, justice = minutes
     with translation.override("en"):
         path = meeting.get_absolute_url()
     content = representative_client.get(path).content.decode()
@@ -299,4 +302,5 @@ def test_documents_list_filters_by_kind(coordinator_client, make_meeting, make_a
     )
     url = reverse("admin:documents_document_changelist")
     content = coordinator_client.get(url, {"kind__exact": "minutes-annex"}).content.decode()
-    assert "Une annexe" in content and "Un outil" not in content
+    assert "Une annexe" in content
+    assert "Un outil" not in content

@@ -59,7 +59,8 @@ def test_an_item_due_soon_is_reminded_again_once_overdue(items):
     mail.outbox.clear()
     action_item_reminders(today=date(2014, 10, 24))
     bodies = [message.body for message in mail.outbox]
-    assert bodies and all("Préparer la rencontre du 23 octobre." in body for body in bodies)
+    assert bodies
+    assert all("Préparer la rencontre du 23 octobre." in body for body in bodies)
     assert all("Adapter le communiqué." not in body for body in bodies)
 
 

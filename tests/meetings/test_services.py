@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from meetings import services
 from meetings.models import ActionItem, Delegation, Meeting, MinutesSending
@@ -37,7 +37,7 @@ def test_representative_marks_its_organisations_item_done(
     services.action_item_close(item=action, by=representative, comment="Envoyé le 3 octobre.")
     action.refresh_from_db()
     assert action.status == ActionItem.Status.DONE
-    assert action.done_on == date.today() or action.done_on is not None
+    assert action.done_on == timezone.localdate() or action.done_on is not None
     assert action.closed_by == representative
     assert action.comment == "Envoyé le 3 octobre."
 
@@ -72,7 +72,8 @@ def test_only_the_coordination_drops_and_reopens(
         services.action_item_reopen(item=action, by=representative)
     services.action_item_reopen(item=action, by=coordinator)
     action.refresh_from_db()
-    assert action.is_open and action.done_on is None
+    assert action.is_open
+    assert action.done_on is None
 
 
 def test_a_closed_item_is_not_closed_twice(make_meeting, make_action, ccem, representative):
@@ -95,7 +96,7 @@ def test_saving_an_item_whole_closes_and_reopens_it_by_the_rules(
     services.action_item_save(item=action, by=coordinator)
     action.refresh_from_db()
     assert (action.status, action.text_fr) == ("done", "Transmis.")
-    assert (action.closed_by, action.done_on) == (coordinator, date.today())
+    assert (action.closed_by, action.done_on) == (coordinator, timezone.localdate())
     assert Meeting.objects.get().version > version
     action.done_on = date(2014, 10, 3)
     services.action_item_save(item=action, by=representative)  # still done: nothing to rule
@@ -210,10 +211,13 @@ def test_send_minutes_in_each_recipients_language_and_records_each(
     by_address = {message.to[0]: message for message in mail.outbox}
     french = by_address["rep@ccem.example.org"]
     english = by_address["rep@horslarue.example.org"]
-    assert "Compte-rendu" in french.subject and "Projet" in french.body
-    assert "Minutes" in english.subject and "1/ LAUNCH OF THE WEBSITE" in english.body
+    assert "Compte-rendu" in french.subject
+    assert "Projet" in french.body
+    assert "Minutes" in english.subject
+    assert "1/ LAUNCH OF THE WEBSITE" in english.body
     html, mimetype = english.alternatives[0]
-    assert mimetype == "text/html" and '<html lang="en">' in html
+    assert mimetype == "text/html"
+    assert '<html lang="en">' in html
     assert "Transmettre le document." in french.alternatives[0][0]
     rows = MinutesSending.objects.order_by("email")
     assert [(r.email, r.language, r.sent_by) for r in rows] == [
@@ -231,7 +235,9 @@ def test_send_minutes_without_recipient_is_refused(make_meeting, coordinator):
 def test_renewing_the_calendar_address_replaces_the_old_one(representative):
     first = services.calendar_feed_renew(user=representative).calendar_token
     second = services.calendar_feed_renew(user=representative).calendar_token
-    assert first and second and first != second
+    assert first
+    assert second
+    assert first != second
     assert len(second) >= 40
 
 

@@ -51,7 +51,8 @@ def test_deleting_a_meeting_moves_it_and_its_minutes_to_the_trash(coordinator_cl
     assert response.status_code == 302
     kept = Meeting.all_objects.get(pk=plenary.pk)
     assert kept.is_in_trash
-    assert kept.agenda_items.count() == 1 and kept.action_items(manager="_base_manager").count()
+    assert kept.agenda_items.count() == 1
+    assert kept.action_items(manager="_base_manager").count()
 
 
 def test_a_public_event_in_the_trash_leaves_the_agenda_and_the_feeds(
@@ -113,7 +114,7 @@ def test_a_meeting_announced_in_other_minutes_is_protected(coordinator_client, m
         CHANGELIST, {"action": "trash_selected", "_selected_action": [november.pk]}
     )
     assert "ne peut pas être mis à la corbeille" in str(
-        list(get_messages(response.wsgi_request))[0]
+        next(iter(get_messages(response.wsgi_request)))
     )
     assert Meeting.objects.filter(pk=november.pk).exists()
 

@@ -183,11 +183,13 @@ def test_member_list_filters_by_kind_and_year(
     make_meeting(paris(2015, 1, 20, 10), kind=Meeting.Kind.PARTNER, title="Rencontre avec la CFDT")
     page = representative_client.get(url("meetings-portal:meeting-list"), {"kind": "institution"})
     content = page.content.decode()
-    assert "Ministre de l&#x27;Intérieur" in content and "CFDT" not in content
+    assert "Ministre de l&#x27;Intérieur" in content
+    assert "CFDT" not in content
     content = representative_client.get(
         url("meetings-portal:meeting-list"), {"year": "2015"}
     ).content
-    assert "CFDT" in content.decode() and "Colloque" not in content.decode()
+    assert "CFDT" in content.decode()
+    assert "Colloque" not in content.decode()
 
 
 def test_member_list_bad_filter_shows_error_and_everything(representative_client, ministry):
@@ -216,7 +218,8 @@ def test_restricted_action_item_is_hidden_from_other_organisations(
     make_action(meeting, organisations=[hors_la_rue], text="Action ordinaire.")
     client.force_login(representative)
     content = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Action ordinaire." in content and "Affaire sensible." not in content
+    assert "Action ordinaire." in content
+    assert "Affaire sensible." not in content
     client.force_login(other_representative)
     content = client.get(meeting.get_absolute_url()).content.decode()
     assert "Affaire sensible." in content
@@ -230,7 +233,8 @@ def test_my_action_items_lists_only_my_organisations(
     make_action(meeting, organisations=[hors_la_rue], text="Pour Hors la Rue.")
     make_action(meeting, for_every_member=True, text="Pour chacun.")
     content = representative_client.get(url("meetings-portal:action-items")).content.decode()
-    assert "Pour le CCEM." in content and "Pour chacun." in content
+    assert "Pour le CCEM." in content
+    assert "Pour chacun." in content
     assert "Pour Hors la Rue." not in content
 
 
@@ -243,7 +247,8 @@ def test_member_marks_an_item_done_with_a_comment(
     )
     assert response.status_code == 302
     action.refresh_from_db()
-    assert action.status == ActionItem.Status.DONE and action.comment == "Envoyé le 3 octobre."
+    assert action.status == ActionItem.Status.DONE
+    assert action.comment == "Envoyé le 3 octobre."
     page = representative_client.get(response.url)
     assert "marquée comme faite" in page.content.decode()
 

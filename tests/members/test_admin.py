@@ -46,7 +46,8 @@ def test_vote_timer_is_only_for_observers(member):
 def test_changelist_shows_status_due_date_and_timer(coordinator_client, observer, time_machine):
     time_machine.move_to("2015-09-21 10:00")
     content = coordinator_client.get(CHANGELIST).content.decode()
-    assert "SOS Esclaves" in content and "observateur" in content
+    assert "SOS Esclaves" in content
+    assert "observateur" in content
     assert "dû dans 10 jours" in content
 
 
@@ -74,7 +75,8 @@ def test_membership_view_confirms_an_observer(coordinator_client, make_organisat
     )
     assert response.status_code == 302
     candidate.refresh_from_db()
-    assert candidate.status == "observer" and candidate.vote_due_on == date(2015, 10, 1)
+    assert candidate.status == "observer"
+    assert candidate.vote_due_on == date(2015, 10, 1)
     assert candidate.membership_events.get().recorded_by == coordinator
 
 
@@ -121,7 +123,8 @@ def test_admission_vote_recorded_in_the_admin_admits_the_observer(
     vote = AdmissionVote.objects.get()
     assert (vote.outcome, vote.eligible_voters, vote.recorded_by) == ("admitted", 3, coordinator)
     observer.refresh_from_db()
-    assert observer.status == "member" and observer.status_since == date(2015, 10, 8)
+    assert observer.status == "member"
+    assert observer.status_since == date(2015, 10, 8)
 
 
 def test_admission_vote_with_too_many_votes_is_refused(

@@ -42,7 +42,8 @@ def test_demo_member_represents_the_ccem():
     ccem = Organisation.objects.get(slug="ccem")
     assert list(ccem.representatives.values_list("username", flat=True)) == ["demo-member"]
     assert ccem.contact_name == "Bénédicte Bourgeois"
-    assert ccem.contact_email.endswith("@example.org") and not ccem.contact_phone
+    assert ccem.contact_email.endswith("@example.org")
+    assert not ccem.contact_phone
 
 
 def test_demo_loads_twice_without_changing_anything():

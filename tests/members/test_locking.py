@@ -37,7 +37,8 @@ def test_a_history_revert_carries_the_current_version(coordinator_client, member
     assert data["version"] == str(Organisation.objects.get(pk=member.pk).version)
     services.organisation_update(organisation=member, by=None, description_en="New.")
     response = coordinator_client.post(url, data)
-    assert response.status_code == 200 and STALE_FR in response.content.decode()
+    assert response.status_code == 200
+    assert STALE_FR in response.content.decode()
     data = form_data(coordinator_client.get(url).content.decode(), "historicalorganisation_form")
     assert coordinator_client.post(url, data).status_code == 302
     assert Organisation.objects.get(pk=member.pk).description_fr == "Première."
@@ -272,7 +273,8 @@ def test_a_network_history_revert_carries_the_current_version(coordinator_client
     assert data["version"] == str(InternationalNetwork.objects.get(pk=network.pk).version)
     services.network_update(network=network, by=None, website="https://caritas.org")
     response = coordinator_client.post(url, data)
-    assert response.status_code == 200 and STALE_FR in response.content.decode()
+    assert response.status_code == 200
+    assert STALE_FR in response.content.decode()
     data = form_data(coordinator_client.get(url).content.decode(), form_id)
     assert coordinator_client.post(url, data).status_code == 302
     assert InternationalNetwork.objects.get(pk=network.pk).presentation_fr == "Première."

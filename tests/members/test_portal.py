@@ -283,7 +283,8 @@ def test_contact_is_not_saved_without_the_confirmation(representative_client, me
     assert response.status_code == 200
     assert "Merci de confirmer le contact" in response.content.decode()
     member.refresh_from_db()
-    assert member.contact_last_name == "" and member.contact_confirmed_on is None
+    assert member.contact_last_name == ""
+    assert member.contact_confirmed_on is None
 
 
 def test_contact_needs_a_name_and_a_way_to_reach_it(representative_client, member):
@@ -405,7 +406,8 @@ def test_representative_edits_its_networks_presentation(representative_client, m
 def test_translations_page_lists_missing_english_and_saves_it(representative_client, member):
     page = representative_client.get(url("translations", member, language="en"))
     content = page.content.decode()
-    assert "Description in English" in content and "no English yet" in content
+    assert "Description in English" in content
+    assert "no English yet" in content
     response = representative_client.post(
         url("translations", member), {"record0-description": "The CCEM supports victims."}
     )

@@ -237,7 +237,7 @@ def test_a_membership_change_is_named_as_the_admin_offers_it(make_organisation, 
         (status, coordinator)
         for status in ["observer", "observer", "former", "candidate", "member"]
     ]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Unknown membership change"):
         services.membership_change(organisation=organisation, action="promote", date=day)
 
 
@@ -271,7 +271,7 @@ def test_organisation_update_keeps_history_with_its_author(member, representativ
 
 
 def test_organisation_update_refuses_other_fields(member, representative):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Not editable here"):
         services.organisation_update(organisation=member, by=representative, status="member")
 
 

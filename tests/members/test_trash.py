@@ -53,7 +53,8 @@ def test_delete_page_offers_the_trash(coordinator_client, mistaken):
     assert "Mettre « Association en double » à la corbeille ?" in content
     assert 'value="Mettre à la corbeille"' in content
     change = coordinator_client.get(f"{CHANGELIST}{mistaken.pk}/change/").content.decode()
-    assert ">Mettre à la corbeille</a>" in change and ">Supprimer</a>" not in change
+    assert ">Mettre à la corbeille</a>" in change
+    assert ">Supprimer</a>" not in change
 
 
 def test_deleting_moves_to_the_trash_and_keeps_the_row(coordinator_client, coordinator, mistaken):
@@ -63,7 +64,8 @@ def test_deleting_moves_to_the_trash_and_keeps_the_row(coordinator_client, coord
         "« Association en double » est dans la corbeille. Les coordinateurs peuvent l'y restaurer."
     ]
     kept = Organisation.all_objects.get(pk=mistaken.pk)
-    assert kept.is_in_trash and kept.deleted_by == coordinator
+    assert kept.is_in_trash
+    assert kept.deleted_by == coordinator
     assert not Organisation.objects.filter(pk=mistaken.pk).exists()
     assert kept.membership_events.exists(), "its own story stays with it"
     assert kept.history.first().history_user == coordinator
@@ -86,12 +88,15 @@ def test_an_organisation_in_the_trash_is_hidden_everywhere(client, mistaken, mak
 def test_admin_list_hides_the_trash_unless_asked(coordinator_client, mistaken, other_member):
     trash.move_to_trash(instance=mistaken, by=None)
     default = coordinator_client.get(CHANGELIST).content.decode()
-    assert "Association en double" not in default and "Hors la Rue" in default
+    assert "Association en double" not in default
+    assert "Hors la Rue" in default
     in_trash = coordinator_client.get(CHANGELIST, {"trash": "in"}).content.decode()
-    assert "Association en double" in in_trash and "Hors la Rue" not in in_trash
+    assert "Association en double" in in_trash
+    assert "Hors la Rue" not in in_trash
     assert "depuis le" in in_trash
     everything = coordinator_client.get(CHANGELIST, {"trash": "all"}).content.decode()
-    assert "Association en double" in everything and "Hors la Rue" in everything
+    assert "Association en double" in everything
+    assert "Hors la Rue" in everything
     page = coordinator_client.get(f"{CHANGELIST}{mistaken.pk}/change/").content.decode()
     assert "Cette fiche est dans la corbeille" in page
 
@@ -104,7 +109,8 @@ def test_restore_action_brings_it_back_as_it_was(coordinator_client, client, mis
     )
     assert response.status_code == 302
     restored = Organisation.objects.get(pk=mistaken.pk)
-    assert not restored.is_in_trash and restored.deleted_by is None
+    assert not restored.is_in_trash
+    assert restored.deleted_by is None
     assert client.get(f"/fr/membres/{mistaken.slug}/").status_code == 200
 
 

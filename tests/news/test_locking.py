@@ -113,7 +113,8 @@ def test_second_coordinator_cannot_overwrite_a_news_item(
     response = race(*coordinators, item, summary_fr="Résumé du premier.", title_en="Second’s")
     refused(response, keeps="Second’s", message=message)
     item.refresh_from_db()
-    assert item.summary_fr == "Résumé du premier." and not item.title_en
+    assert item.summary_fr == "Résumé du premier."
+    assert not item.title_en
 
 
 @LANGUAGES
@@ -140,7 +141,8 @@ def test_a_news_item_history_revert_carries_the_current_version(coordinator_clie
     assert data["version"] == str(NewsItem.objects.get(pk=initiative.pk).version)
     services.news_item_update(item=initiative, by=coordinator, body_en="New.")
     response = coordinator_client.post(url, data)
-    assert response.status_code == 200 and STALE_FR in response.content.decode()
+    assert response.status_code == 200
+    assert STALE_FR in response.content.decode()
     data = form_data(coordinator_client.get(url).content.decode(), "historicalnewsitem_form")
     assert coordinator_client.post(url, data).status_code == 302
     assert NewsItem.objects.get(pk=initiative.pk).summary_fr == "Première."

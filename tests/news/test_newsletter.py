@@ -197,7 +197,8 @@ def test_every_message_has_an_unsubscribe_link_and_the_one_click_headers(
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert url in message.body
     html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html" and url in html
+    assert mimetype == "text/html"
+    assert url in html
     assert message.subject == "October letter"
     assert "/en/news/" in message.body
 

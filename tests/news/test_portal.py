@@ -100,7 +100,8 @@ def test_the_list_shows_each_status_and_the_reason_of_a_return(
     make_item(Status.PUBLISHED, proposer=ccem, title_fr="Publiée")
     make_item(Status.RETURNED, proposer=ccem, title_fr="Renvoyée")
     page = representative_client.get(url("initiative-list", ccem)).content.decode()
-    assert "Publiée" in page and "Renvoyée" in page
+    assert "Publiée" in page
+    assert "Renvoyée" in page
     assert "Le lien avec la traite ?" in page
     assert "Renvoyée à son auteur" in page
 
@@ -171,7 +172,7 @@ def test_a_bad_image_is_refused_and_the_item_keeps_its_own(representative_client
 
 
 @pytest.mark.parametrize(
-    "field, limit", [("summary_fr", 600), ("body_fr", 50_000), ("body_en", 50_000)]
+    ("field", "limit"), [("summary_fr", 600), ("body_fr", 50_000), ("body_en", 50_000)]
 )
 def test_an_overlong_text_is_refused_and_the_draft_keeps_its_own(
     representative_client, ccem, make_item, field, limit

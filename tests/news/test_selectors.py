@@ -56,7 +56,8 @@ def test_a_news_item_answers_like_a_meeting_in_the_agenda(events):
     item = events["running"]
     assert (item.start, item.end, item.place) == (item.event_start, item.event_end, "")
     assert item.calendar_uid == f"news-{item.pk}@contrelatraite.org"
-    assert not item.is_cancelled and item.is_public
+    assert not item.is_cancelled
+    assert item.is_public
 
 
 def test_the_link_checker_visits_the_links_of_published_items(make_item):

@@ -173,7 +173,7 @@ def test_the_proposer_stays_among_the_organisations(draft, representative, hors_
 
 
 def test_unknown_fields_are_refused(draft, representative):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Not editable here"):
         services.news_item_update(item=draft, by=representative, status="published")
 
 
