@@ -12,9 +12,11 @@ test:
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/djhtml --check templates
 	.venv/bin/python -m mypy
 format:
 	.venv/bin/ruff check --fix .
+	.venv/bin/djhtml templates
 	.venv/bin/ruff format .
 messages:  # needs gettext's xgettext; the compiled catalogues are committed
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l fr -l en --no-location --ignore=.venv --ignore=staticfiles --ignore=build
