@@ -8,7 +8,9 @@ class CollectifConfig(AppConfig):
     verbose_name = _("Collective")
 
     def ready(self):
-        from . import permissions, registry, translation_status
+        from . import collation, permissions, registry, translation_status
+
+        collation.install()
 
         # modeltranslation, earlier in INSTALLED_APPS, has registered every translated model.
         translation_status.track()

@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .locking import Versioned
@@ -113,7 +114,14 @@ class TranslationStamp(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.content_type} #{self.object_id} {self.field} [{self.language}]"
+        model = self.content_type.model_class()
+        field = model._meta.get_field(self.field).verbose_name if model else self.field
+        return _("%(kind)s #%(pk)s, %(field)s (%(language)s)") % {
+            "kind": self.content_type.name,
+            "pk": self.object_id,
+            "field": field,
+            "language": self.language.upper(),
+        }
 
 
 class TextNeedingTranslation(TranslationStamp):
@@ -149,4 +157,4 @@ class ReminderSent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} #{self.object_id} ({self.due_on})"
+        return f"{self.kind} #{self.object_id} ({date_format(self.due_on)})"

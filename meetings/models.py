@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from collectif.collation import collated
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
@@ -265,7 +266,7 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        ordering = ["meeting", "organisation__name", "pk"]
+        ordering = ["meeting", collated("organisation__name"), "pk"]
 
     def __str__(self):
         return f"{self.person} ({self.organisation})" if self.organisation else self.person
@@ -287,7 +288,7 @@ class Delegation(models.Model):
     class Meta:
         verbose_name = _("organisation of the delegation")
         verbose_name_plural = _("delegation")
-        ordering = ["meeting", "organisation__name"]
+        ordering = ["meeting", collated("organisation__name"), "pk"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "organisation"], name="delegation_once")
         ]
@@ -503,7 +504,9 @@ class ActionItemQuerySet(models.QuerySet):
 
     def with_owners(self):
         return self.select_related("meeting", "agenda_item").prefetch_related(
-            models.Prefetch("organisations", queryset=Organisation.objects.order_by("name"))
+            models.Prefetch(
+                "organisations", queryset=Organisation.objects.order_by(collated("name"), "pk")
+            )
         )
 
     def annotate_owned_by(self, organisations):

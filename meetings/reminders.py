@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from collectif.collation import collated
 from collectif.models import ReminderSent
 from collectif.permissions import coordination_recipients
 from members.models import Organisation
@@ -120,7 +121,7 @@ def action_item_reminders(*, today):
     organisations = Organisation.objects.filter(pk__in=by_organisation).prefetch_related(
         "representatives__meeting_settings"
     )
-    for organisation in organisations.order_by("name"):
+    for organisation in organisations.order_by(collated("name"), "pk"):
         owner_key = f"organisation-{organisation.pk}"
         pending = _pending(by_organisation[organisation.pk], owner_key=owner_key, today=today)
         recipients = _recipients(organisation)

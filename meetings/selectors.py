@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
+from collectif.collation import collated
 from collectif.permissions import is_coordinator
 from members.access import can_read_members_only
 from members.models import Organisation
@@ -110,7 +111,9 @@ class Minutes:
 def action_items_prefetch() -> Prefetch:
     return Prefetch(
         "organisations",
-        queryset=Organisation.objects.order_by("name").only("pk", "name", "acronym", "slug"),
+        queryset=Organisation.objects.order_by(collated("name"), "pk").only(
+            "pk", "name", "acronym", "slug"
+        ),
     )
 
 
@@ -171,7 +174,7 @@ def minutes_for(meeting: Meeting, *, reader: Reader) -> Minutes:
     attendances = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("organisation")
-        .order_by("organisation__name", "pk")
+        .order_by(collated("organisation__name"), "pk")
     )
     announced = meeting.announced_meetings.order_by("start")
     if not reader.reads_minutes:

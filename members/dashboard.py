@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from collectif.collation import collated
 from collectif.dashboard import ROWS, Figure, Panel, Row, change_url, changelist_url, due_in
 
 from .models import VOTE_NOTICE_DAYS, Organisation
@@ -16,7 +17,7 @@ def admission_votes(today):
     observers = list(
         Organisation.objects.observers()
         .filter(vote_due_on__lte=horizon)
-        .order_by("vote_due_on", "name")
+        .order_by("vote_due_on", collated("name"))
         .only("pk", "name", "vote_due_on")
     )
     overdue = [o for o in observers if o.vote_due_on < today]

@@ -5,9 +5,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from collectif.collation import collated
 from collectif.locking import Versioned
 from collectif.trash import LiveManager, Trashable
 
@@ -40,7 +42,7 @@ class InternationalNetwork(Versioned, models.Model):
     class Meta:
         verbose_name = _("international network")
         verbose_name_plural = _("international networks")
-        ordering = ["name"]
+        ordering = [collated("name"), "pk"]
 
     def __str__(self):
         return self.name
@@ -215,7 +217,7 @@ class Organisation(Versioned, Trashable, models.Model):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        ordering = [collated("name"), "pk"]
 
     def __str__(self):
         return self.name
@@ -372,7 +374,7 @@ class AdmissionVote(models.Model):
     def __str__(self):
         return _("Admission vote on %(organisation)s, %(date)s") % {
             "organisation": self.organisation,
-            "date": self.date,
+            "date": date_format(self.date),
         }
 
     @property
@@ -419,4 +421,10 @@ class MembershipEvent(models.Model):
         ordering = ["organisation", "date", "pk"]
 
     def __str__(self):
-        return f"{self.organisation} {self.date}: {self.from_status or '—'} → {self.to_status}"
+        # Read in the admin's lists and history: the statuses' names, the date in words.
+        return _("%(organisation)s, %(date)s: %(from)s → %(to)s") % {
+            "organisation": self.organisation,
+            "date": date_format(self.date),
+            "from": self.get_from_status_display() or "—",
+            "to": self.get_to_status_display(),
+        }

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
+from collectif.collation import collated
 from collectif.reminders import mail_coordinators, send_once
 
 from .models import VOTE_NOTICE_DAYS, Organisation
@@ -23,7 +24,7 @@ def admission_vote_reminders(*, today):
         ("admission-vote-due", due),
     ]
     for kind, organisations in batches:
-        for organisation in organisations.order_by("vote_due_on", "name"):
+        for organisation in organisations.order_by("vote_due_on", collated("name")):
             days = (organisation.vote_due_on - today).days
             context = {"organisation": organisation, "days": days, "site_url": settings.SITE_URL}
             with translation.override(settings.ADMIN_LANGUAGE_CODE):

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from collectif import page_cache, translation_status
+from collectif.collation import collated
 
 from .models import InternationalNetwork, Organisation
 
@@ -115,13 +116,13 @@ def website_links() -> Iterator[tuple[str, str]]:
     language) and of their international networks."""
     rows = (
         Organisation.objects.public()
-        .order_by("name")
+        .order_by(collated("name"), "pk")
         .values_list("name", "website_fr", "website_en")
     )
     for name, website_fr, website_en in rows:
         yield website_fr, gettext("%(name)s, website (French)") % {"name": name}
         yield website_en, gettext("%(name)s, website (English)") % {"name": name}
-    for name, website in InternationalNetwork.objects.order_by("name").values_list(
+    for name, website in InternationalNetwork.objects.order_by(collated("name"), "pk").values_list(
         "name", "website"
     ):
         yield website, gettext("International network %(name)s, website") % {"name": name}

@@ -297,7 +297,11 @@ class NewsItemTransition(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.item}: {self.from_status or '—'} → {self.to_status}"
+        return _("%(item)s: %(from)s → %(to)s") % {
+            "item": self.item,
+            "from": self.get_from_status_display() or "—",
+            "to": self.get_to_status_display(),
+        }
 
 
 def new_token():
@@ -430,4 +434,4 @@ class NewsletterDelivery(models.Model):
         indexes = [models.Index(fields=["newsletter", "status"])]
 
     def __str__(self):
-        return f"{self.newsletter} → {self.subscriber or '—'} ({self.status})"
+        return f"{self.newsletter} → {self.subscriber or '—'} ({self.get_status_display()})"
