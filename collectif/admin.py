@@ -1,3 +1,4 @@
+from axes.models import AccessAttempt, AccessLog
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
@@ -61,6 +62,7 @@ class ReadOnlyAdminMixin:
 
 @admin.register(Page)
 class PageAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
+    title_gender = "feminine"  # « une page »: its titles (collectif/admin_titles.py)
     list_display = ["__str__", "title", "updated_at"]
     readonly_fields = ["key", "updated_at"]
     fields = ["key", "title", "intro", "body", "updated_at"]
@@ -96,6 +98,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(TabbedTranslationAdmin):
+    title_gender = "feminine"  # « une thématique »: its titles (collectif/admin_titles.py)
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_fr", "name_en", "slug"]
@@ -149,3 +152,10 @@ class ReminderSentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["sent_at", "kind", "subject", "due_on", "recipients"]
     list_filter = ["kind"]
     date_hierarchy = "sent_at"
+
+
+# Third-party admins, for their French titles (collectif/admin_titles.py): « une tentative de
+# connexion », « une connexion ».
+for _model in (AccessAttempt, AccessLog):
+    if _model in admin.site._registry:
+        admin.site._registry[_model].title_gender = "feminine"

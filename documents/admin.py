@@ -74,6 +74,7 @@ class BrokenLinkFilter(admin.SimpleListFilter):
 
 @admin.register(IssuingBody)
 class IssuingBodyAdmin(TabbedTranslationAdmin):
+    title_gender = "feminine"  # « une institution »: its titles (collectif/admin_titles.py)
     list_display = ["name", "acronym", "slug", "parent"]
     search_fields = ["name_fr", "name_en", "acronym_fr", "acronym_en", "slug"]
     prepopulated_fields = {"slug": ["acronym_fr"]}
@@ -311,6 +312,8 @@ class DocumentAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
 @admin.register(LinkCheck)
 class LinkCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Filled by `manage.py check_links`; read-only here."""
+
+    title_gender = "feminine"  # « une vérification »: its titles (collectif/admin_titles.py)
 
     list_display = ["url", "ok", "status_code", "error", "redirects", "checked_at"]
     list_filter = ["ok", "checked_at"]

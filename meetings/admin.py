@@ -188,6 +188,8 @@ class MeetingAdmin(
 ):
     """The meeting and its minutes on one page; its version covers the inlines."""
 
+    title_gender = "feminine"  # « une réunion »: its titles (collectif/admin_titles.py)
+
     list_display = ["title", "start", "kind", "status", "visibility", "minutes_state"]
     list_filter = [
         "kind",
@@ -406,6 +408,8 @@ class OverdueFilter(admin.SimpleListFilter):
 @admin.register(ActionItem)
 class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
     """Every action item of every meeting: open ones first, overdue at the top."""
+
+    title_gender = "feminine"  # « une action »: its titles (collectif/admin_titles.py)
 
     form = ActionItemForm
     list_display = ["text_short", "owners", "due_on", "overdue", "status", "meeting"]

@@ -145,6 +145,7 @@ class OrganisationAdmin(
     HistoryAdmin,
     TabbedTranslationAdmin,
 ):
+    title_gender = "feminine"  # « une organisation »: its titles (collectif/admin_titles.py)
     list_display = [
         "name",
         "acronym",

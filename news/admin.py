@@ -38,6 +38,7 @@ class NewsItemTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
+    title_gender = "feminine"  # « une actualité »: its titles (collectif/admin_titles.py)
     list_display = ["title", "kind", "proposer", "status", "published_at", "review_link"]
     list_filter = ["status", "kind", "proposer", "themes"]
     list_select_related = ["proposer"]
@@ -137,6 +138,7 @@ class NewsItemAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
 
 @admin.register(Newsletter)
 class NewsletterAdmin(TabbedTranslationAdmin):
+    title_gender = "feminine"  # « une lettre »: its titles (collectif/admin_titles.py)
     list_display = ["title", "month", "status", "progress", "sent_at"]
     list_filter = ["status"]
     search_fields = ["title_fr", "title_en"]
