@@ -1,10 +1,13 @@
 from axes.models import AccessAttempt, AccessLog
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -159,3 +162,53 @@ class ReminderSentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 for _model in (AccessAttempt, AccessLog):
     if _model in admin.site._registry:
         admin.site._registry[_model].title_gender = "feminine"
+
+
+# --- Permissions read in the admin's language ---------------------------------------------------
+
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("permission", "add"),
+    "change": pgettext_lazy("permission", "change"),
+    "delete": pgettext_lazy("permission", "delete"),
+    "view": pgettext_lazy("permission", "view"),
+}
+
+
+def permission_label(permission):
+    """« Organisations : modifier » where Django shows the English it stored when the permission
+    was made (« members | organisation | Can change organisation »)."""
+    model = permission.content_type.model_class()
+    action, _sep, _rest = permission.codename.partition("_")
+    if model is None or action not in PERMISSION_ACTIONS:
+        return str(permission)
+    return _("%(models)s: %(action)s") % {
+        "models": str(model._meta.verbose_name_plural).capitalize(),
+        "action": PERMISSION_ACTIONS[action],
+    }
+
+
+class PermissionsInWordsMixin:
+    """For the admins that list permissions (groups, users)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.related_model is Permission:
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        return field
+
+
+class GroupAdmin(PermissionsInWordsMixin, auth_admin.GroupAdmin):
+    pass
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, GroupAdmin)
+
+
+class UserAdmin(PermissionsInWordsMixin, auth_admin.UserAdmin):
+    pass
+
+
+admin.site.unregister(User)
+admin.site.register(User, UserAdmin)
