@@ -18,7 +18,7 @@ from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
 
-from . import services
+from . import admin_accounts, services  # noqa: F401 (admin_accounts: the user admin)
 from .models import (
     VOTE_NOTICE_DAYS,
     ActivityReport,
