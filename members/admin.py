@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
+from collectif.dashboard import a_year_before
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
@@ -55,10 +56,13 @@ class VoteDueFilter(admin.SimpleListFilter):
         return [
             ("soon", _("due within %(days)d days") % {"days": VOTE_NOTICE_DAYS}),
             ("overdue", _("overdue")),
+            ("year", _("overdue for more than a year")),
         ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
+        if self.value() == "year":  # the dashboard's summary line
+            return queryset.vote_overdue(a_year_before(today))
         if self.value() == "soon":
             return queryset.vote_due_between(today, today + timedelta(days=VOTE_NOTICE_DAYS))
         if self.value() == "overdue":
