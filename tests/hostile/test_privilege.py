@@ -6,6 +6,7 @@ hand, as an attacker would, and the database is checked unchanged; each allowed 
 import re
 
 import pytest
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
 from django.test import Client
@@ -79,6 +80,8 @@ ESCALATIONS = {
     "is_staff": lambda group, permission: {"is_staff": "on"},
     "groups": lambda group, permission: {"groups": [str(group.pk)]},
     "user_permissions": lambda group, permission: {"user_permissions": [str(permission.pk)]},
+    # The password's hash shown on the page, replaced by one the attacker knows.
+    "password": lambda group, permission: {"password": make_password("the-attacker-knows-it")},
 }
 
 
@@ -302,6 +305,21 @@ def test_a_coordinator_creates_a_representative_linked_to_its_organisation(
         False,
         False,
     )
+
+
+def test_the_creation_form_refuses_bad_input(coordinator_client, ccem):
+    for data in [
+        {"username": "", "usable_password": "false"},
+        {"username": "a b/c<script>", "usable_password": "false"},
+        {"username": "nouvelle", "usable_password": "false", "organisations": ["999999"]},
+        {"username": "nouvelle", "usable_password": "false", "email": "pas une adresse"},
+        {"username": "nouvelle", "usable_password": "true", "password1": "x", "password2": "y"},
+        {"username": "coordinator", "usable_password": "false"},  # taken, by a staff account
+    ]:
+        response = coordinator_client.post(f"{USERS}add/", data)
+        assert response.status_code == 200, data
+        assert response.context["adminform"].form.errors, data
+    assert not User.objects.exclude(username="coordinator").exists()
 
 
 def test_a_coordinator_changes_links_and_deactivates_a_representative(

@@ -102,6 +102,26 @@ def test_the_page_shows_the_eligible_members_of_today_then_of_the_date_chosen(
     assert "4 organisations étaient membres à part entière le 1 juin 2013" in page
 
 
+@pytest.mark.parametrize("value", ["demain", "32/01/2015", "<script>alert(1)</script>", "9" * 40])
+def test_a_bad_date_in_the_address_shows_today_s_count(coordinator_client, members, value):
+    response = coordinator_client.get(ADD, {"date": value})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "4 organisations étaient membres à part entière le 2 novembre 2015" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_recompute_with_a_bad_date_saves_nothing(coordinator_client, observer, members):
+    response = coordinator_client.post(
+        ADD, {**vote(observer, date="<b>demain</b>"), "_recompute": "1"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "4 organisations étaient membres à part entière le 2 novembre 2015" in (
+        response.content.decode()
+    )
+    assert not AdmissionVote.objects.exists()
+
+
 def test_recompute_reloads_the_page_with_what_was_typed_and_saves_nothing(
     coordinator_client, observer, members
 ):
