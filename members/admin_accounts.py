@@ -22,6 +22,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from collectif import locking
+
 from .models import Organisation
 
 User = get_user_model()
@@ -189,7 +191,13 @@ class RepresentativeAdmin(UserAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if "organisations" in form.cleaned_data:
-            form.instance.organisations.set(form.cleaned_data["organisations"])
+            chosen = set(form.cleaned_data["organisations"])
+            before = set(form.instance.organisations.all())
+            form.instance.organisations.set(chosen)
+            # The organisation's page lists its representatives: a form of it opened before
+            # this change must not undo it (collectif/locking.py).
+            for organisation in chosen ^ before:
+                locking.bump(Organisation, organisation.pk)
 
     # --- Password reset links and deactivation -------------------------------------------------
 

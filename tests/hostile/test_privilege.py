@@ -12,6 +12,7 @@ from django.core import mail
 from django.test import Client
 
 from collectif.permissions import COORDINATION_GROUP
+from members.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -336,6 +337,24 @@ def test_a_coordinator_changes_links_and_deactivates_a_representative(
     assert representative.email == "nouvelle@ccem.example.org"
     assert list(representative.organisations.all()) == [hors_la_rue]
     assert representative.is_active is False
+
+
+def test_linking_from_the_account_refuses_an_organisation_form_opened_before(
+    coordinator_client, representative, ccem, hors_la_rue
+):
+    """The organisation's page lists its representatives: saved from a form opened before the
+    link was made, it would undo it silently; the organisation's version refuses it."""
+    opened = coordinator_client.get(f"/admin/members/organisation/{hors_la_rue.pk}/change/")
+    version = opened.context["adminform"].form.initial["version"]
+    data = representative_data(representative, organisations=[str(ccem.pk), str(hors_la_rue.pk)])
+    assert coordinator_client.post(change_url(representative), data).status_code == 302
+    hors_la_rue.refresh_from_db()
+    assert hors_la_rue.version > version
+    assert User.objects.get(pk=representative.pk).organisations.count() == 2
+    ccem.refresh_from_db()
+    unlinked = representative_data(representative, organisations=[str(hors_la_rue.pk)])
+    assert coordinator_client.post(change_url(representative), unlinked).status_code == 302
+    assert Organisation.objects.get(pk=ccem.pk).version > ccem.version
 
 
 def test_the_organisations_field_refuses_an_unknown_organisation(
