@@ -387,6 +387,7 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
         "notes",
         "recorded_by",
     ]
+    RECORDED = ["eligible_voters", "outcome", "recorded_by"]  # by the service, on saving
 
     class Media:
         js = ["js/admission_vote.js"]
@@ -434,9 +435,18 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
         context["admission_rule"] = admission_rule()
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def get_fields(self, request, obj=None):
+        if obj is None:  # what the service records is shown once it has
+            return [name for name in self.fields if name not in self.RECORDED]
+        return self.fields
+
+    def get_changeform_initial_data(self, request):
+        # The date whose eligible members the page shows at first.
+        return {"date": timezone.localdate(), **super().get_changeform_initial_data(request)}
+
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
-            return ["eligible_voters", "outcome", "recorded_by"]
+            return self.RECORDED
         return [name for name in self.fields if name not in {"notes", "meeting"}]
 
     def has_delete_permission(self, request, obj=None):

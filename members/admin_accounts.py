@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,14 +35,23 @@ def is_privileged(user):
     return user.is_staff or user.is_superuser
 
 
+class OrganisationsWidget(FilteredSelectMultiple):
+    """The admin's two-box chooser, in the wrapper the admin gives its own (which lays it out
+    beside its label)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = super().render(name, value, attrs, renderer)
+        return format_html('<div class="related-widget-wrapper">{}</div>', widget)
+
+
 class OrganisationsField(forms.ModelMultipleChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
             queryset=Organisation.objects.order_by("name"),
             required=False,
-            label=_("organisations represented"),
+            label=_("Organisations represented"),
             help_text=_("The organisations whose page this account keeps up to date."),
-            widget=FilteredSelectMultiple(_("organisations"), is_stacked=False),
+            widget=OrganisationsWidget(_("organisations"), is_stacked=False),
             **kwargs,
         )
 
