@@ -2,7 +2,7 @@ from axes.models import AccessAttempt, AccessLog
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import admin as auth_admin
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -204,11 +204,3 @@ class GroupAdmin(PermissionsInWordsMixin, auth_admin.GroupAdmin):
 
 admin.site.unregister(Group)
 admin.site.register(Group, GroupAdmin)
-
-
-class UserAdmin(PermissionsInWordsMixin, auth_admin.UserAdmin):
-    pass
-
-
-admin.site.unregister(User)
-admin.site.register(User, UserAdmin)

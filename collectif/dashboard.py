@@ -5,12 +5,17 @@ function `(today) -> Panel`, built with the helpers below. Each panel gives its 
 linking to the admin list behind it (filtered the same way), and its first rows. The whole page
 costs a fixed number of queries, whatever the number of organisations, action items, texts or
 links (see tests/collectif/test_dashboard.py).
+
+On old data, what is overdue for more than a year (`a_year_before`) is not listed row by row:
+the panel's `summary` sums it up in one line, linking to the list of exactly those items, and
+its rows are the recent ones.
 """
 
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -43,6 +48,7 @@ class Panel:
     figures: list
     rows: list = field(default_factory=list)
     empty: str = ""
+    summary: Figure | None = None  # one line for what is overdue for more than a year
 
     @property
     def total(self):
@@ -69,6 +75,25 @@ def due_in(days):
     if days == 0:
         return str(_("due today"))
     return ngettext("overdue by %(days)d day", "overdue by %(days)d days", -days) % {"days": -days}
+
+
+def a_year_before(today):
+    """The day one year before `today` (28 February for a 29th): what fell due before it is
+    overdue for more than a year."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
+
+
+def overdue_for_a_year(count, oldest, url):
+    """The summary line of what is overdue for more than a year (None when nothing is)."""
+    if not count:
+        return None
+    label = _("overdue for more than a year (oldest due date: %(date)s)") % {
+        "date": date_format(oldest, "SHORT_DATE_FORMAT")
+    }
+    return Figure(count, label, url)
 
 
 def texts_lacking_english(today):

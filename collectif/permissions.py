@@ -34,8 +34,10 @@ def coordination_recipients():
     return recipients
 
 
-# Beyond their apps, coordinators manage the user accounts of member representatives.
-ACCOUNT_PERMISSIONS = ["view_user", "add_user", "change_user", "view_group"]
+# Beyond their apps, coordinators manage the user accounts of member representatives (and
+# only theirs: members/admin_accounts.py). No permission on groups or permissions: those are
+# the superusers'.
+ACCOUNT_PERMISSIONS = ["view_user", "add_user", "change_user"]
 
 
 def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -44,7 +46,10 @@ def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS
 
     Django creates an app's permissions in its own `post_migrate` receiver, connected before
     this one (auth comes before collectif in INSTALLED_APPS), so a new model's permissions
-    are granted by the next `migrate`, without a data migration."""
+    are granted by the next `migrate`, without a data migration.
+
+    Of auth's permissions, the group keeps ACCOUNT_PERMISSIONS only: any other (on groups,
+    permissions, deleting accounts) is taken back, as `view_group` was when it left the list."""
     if app_config.label not in [*registry.coordinated_apps, "auth"]:
         return
     apps = apps or global_apps
@@ -64,3 +69,9 @@ def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS
     group = Group.objects.using(using).filter(name=COORDINATION_GROUP).first()
     if group is not None:
         group.permissions.add(*wanted)
+    if group is not None and app_config.label == "auth":
+        group.permissions.remove(
+            *group.permissions.filter(content_type__app_label="auth").exclude(
+                codename__in=ACCOUNT_PERMISSIONS
+            )
+        )

@@ -16,6 +16,7 @@ from modeltranslation.admin import (
 
 from collectif import locking
 from collectif.admin import ReadOnlyAdminMixin
+from collectif.dashboard import a_year_before
 from collectif.trash import TrashAdminMixin
 
 from . import services
@@ -394,12 +395,18 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "due"
 
     def lookups(self, request, model_admin):
-        return [("overdue", _("overdue")), ("week", _("due within 7 days"))]
+        return [
+            ("overdue", _("overdue")),
+            ("year", _("overdue for more than a year")),
+            ("week", _("due within 7 days")),
+        ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
         if self.value() == "overdue":
             return queryset.overdue(today)
+        if self.value() == "year":  # the dashboard's summary line
+            return queryset.overdue(a_year_before(today))
         if self.value() == "week":
             return queryset.due_between(today, today + timedelta(days=7))
         return queryset

@@ -4,21 +4,25 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
+from collectif.dashboard import a_year_before
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
 
-from . import services
+from . import admin_accounts, services  # noqa: F401 (admin_accounts: the user admin)
 from .models import (
     VOTE_NOTICE_DAYS,
     ActivityReport,
@@ -52,10 +56,13 @@ class VoteDueFilter(admin.SimpleListFilter):
         return [
             ("soon", _("due within %(days)d days") % {"days": VOTE_NOTICE_DAYS}),
             ("overdue", _("overdue")),
+            ("year", _("overdue for more than a year")),
         ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
+        if self.value() == "year":  # the dashboard's summary line
+            return queryset.vote_overdue(a_year_before(today))
         if self.value() == "soon":
             return queryset.vote_due_between(today, today + timedelta(days=VOTE_NOTICE_DAYS))
         if self.value() == "overdue":
@@ -312,12 +319,59 @@ class AdmissionVoteForm(forms.ModelForm):
         return cleaned
 
 
+def admission_rule(months=None):
+    """The collective's rule of the admission vote (services.majority_outcome and
+    vote_validate), as the vote's form states it."""
+    months = services.observation_months() if months is None else months
+    return [
+        ngettext(
+            "An observer is put to the vote of the full members after an observation of "
+            "%(months)d month, counted from the day it confirmed its wish to join.",
+            "An observer is put to the vote of the full members after an observation of "
+            "%(months)d months, counted from the day it confirmed its wish to join.",
+            months,
+        )
+        % {"months": months},
+        _(
+            "It is admitted by a majority of the votes cast: more votes for than against. "
+            "Abstentions are not votes cast: they count toward the limit of eligible members "
+            "(votes for, against and abstentions together cannot exceed it), not toward the "
+            "majority."
+        ),
+        _("A tie, or no vote cast, is a refusal: the organisation stays an observer."),
+    ]
+
+
+def eligible_text(count, day):
+    return ngettext(
+        "%(count)d organisation was a full member on %(date)s: at most %(count)d votes and "
+        "abstentions.",
+        "%(count)d organisations were full members on %(date)s: at most %(count)d votes and "
+        "abstentions.",
+        count,
+    ) % {"count": count, "date": date_format(day, "DATE_FORMAT")}
+
+
+def parse_date(value):
+    """A date as the admin's date field reads it (French or ISO), or None."""
+    try:
+        return forms.DateField().clean(value)
+    except ValidationError:
+        return None
+
+
 @admin.register(AdmissionVote)
 class AdmissionVoteAdmin(admin.ModelAdmin):
     """Votes are recorded once, through the service that applies the majority rule and
-    admits the organisation; afterwards only the notes change."""
+    admits the organisation; afterwards only the notes change.
+
+    The add page states the rule and shows how many organisations were full members on the
+    chosen date: updated as the date changes by admission_vote.js (from eligible_view), or,
+    without scripts, by its « recompute » button, which reloads the page with what was typed
+    and saves nothing."""
 
     form = AdmissionVoteForm
+    change_form_template = "admin/members/admissionvote/change_form.html"
     list_display = ["organisation", "date", "place", "votes_for", "votes_against", "outcome"]
     list_filter = ["outcome"]
     date_hierarchy = "date"
@@ -334,10 +388,66 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
         "notes",
         "recorded_by",
     ]
+    RECORDED = ["eligible_voters", "outcome", "recorded_by"]  # by the service, on saving
+
+    class Media:
+        js = ["js/admission_vote.js"]
+
+    def get_urls(self):
+        return [
+            path(
+                "eligible/",
+                self.admin_site.admin_view(self.eligible_view),
+                name="members_admissionvote_eligible",
+            ),
+            *super().get_urls(),
+        ]
+
+    def eligible_view(self, request):
+        """{"date", "eligible", "text"} for ?date= (the add page's script asks as it changes)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        day = parse_date(request.GET.get("date", ""))
+        if day is None:
+            return JsonResponse({"error": str(_("Enter a valid date."))}, status=400)
+        count = services.eligible_voters_on(day)
+        return JsonResponse(
+            {"date": day.isoformat(), "eligible": count, "text": eligible_text(count, day)}
+        )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and "_recompute" in request.POST:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            # Without scripts: the same page again, with what was typed, nothing saved.
+            typed = {name: request.POST[name] for name in self.fields if request.POST.get(name)}
+            return redirect(f"{request.path}?{urlencode(typed)}")
+        chosen = request.POST.get("date") if request.method == "POST" else request.GET.get("date")
+        day = parse_date(chosen or "") or timezone.localdate()
+        count = services.eligible_voters_on(day)
+        extra_context = {
+            **(extra_context or {}),
+            "eligible_text": eligible_text(count, day),
+            "eligible_url": reverse("admin:members_admissionvote_eligible"),
+        }
+        return super().add_view(request, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["admission_rule"] = admission_rule()
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:  # what the service records is shown once it has
+            return [name for name in self.fields if name not in self.RECORDED]
+        return self.fields
+
+    def get_changeform_initial_data(self, request):
+        # The date whose eligible members the page shows at first.
+        return {"date": timezone.localdate(), **super().get_changeform_initial_data(request)}
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
-            return ["eligible_voters", "outcome", "recorded_by"]
+            return self.RECORDED
         return [name for name in self.fields if name not in {"notes", "meeting"}]
 
     def has_delete_permission(self, request, obj=None):

@@ -2,32 +2,53 @@
 
 from datetime import timedelta
 
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from collectif.collation import collated
-from collectif.dashboard import ROWS, Figure, Panel, Row, change_url, changelist_url, due_in
+from collectif.dashboard import (
+    ROWS,
+    Figure,
+    Panel,
+    Row,
+    a_year_before,
+    change_url,
+    changelist_url,
+    due_in,
+    overdue_for_a_year,
+)
 
 from .models import VOTE_NOTICE_DAYS, Organisation
 from .selectors import provisions
 
 
 def admission_votes(today):
+    """Overdue and due soon; the rows name the recent ones, the votes overdue for more than a
+    year are one summary line."""
     horizon = today + timedelta(days=VOTE_NOTICE_DAYS)
-    observers = list(
-        Organisation.objects.observers()
-        .filter(vote_due_on__lte=horizon)
-        .order_by("vote_due_on", collated("name"))
-        .only("pk", "name", "vote_due_on")
+    year_before = a_year_before(today)
+    due = Organisation.objects.observers().filter(vote_due_on__lte=horizon)
+    counts = due.aggregate(
+        overdue=Count("pk", filter=Q(vote_due_on__lt=today)),
+        due_soon=Count("pk", filter=Q(vote_due_on__gte=today)),
+        old=Count("pk", filter=Q(vote_due_on__lt=year_before)),
+        oldest=Min("vote_due_on"),
     )
-    overdue = [o for o in observers if o.vote_due_on < today]
+    observers = list(
+        due.filter(vote_due_on__gte=year_before)
+        .order_by("vote_due_on", collated("name"))
+        .only("pk", "name", "vote_due_on")[:ROWS]
+    )
     return Panel(
         key="votes",
         title=_("Admission votes"),
         figures=[
-            Figure(len(overdue), _("overdue"), changelist_url(Organisation, "vote=overdue"), True),
             Figure(
-                len(observers) - len(overdue),
+                counts["overdue"], _("overdue"), changelist_url(Organisation, "vote=overdue"), True
+            ),
+            Figure(
+                counts["due_soon"],
                 _("due within %(days)d days") % {"days": VOTE_NOTICE_DAYS},
                 changelist_url(Organisation, "vote=soon"),
             ),
@@ -39,9 +60,12 @@ def admission_votes(today):
                 due_in((o.vote_due_on - today).days),
                 o.vote_due_on < today,
             )
-            for o in observers[:ROWS]
+            for o in observers
         ],
         empty=_("No admission vote falls due within %(days)d days.") % {"days": VOTE_NOTICE_DAYS},
+        summary=overdue_for_a_year(
+            counts["old"], counts["oldest"], changelist_url(Organisation, "vote=year")
+        ),
     )
 
 

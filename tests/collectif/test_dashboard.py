@@ -278,3 +278,137 @@ def test_staff_outside_the_coordination_sees_no_panel(client, known_data, make_u
     page = client.get(reverse("admin:index")).content.decode()
     assert "Ce qui demande votre attention" not in page
     assert "Observateur en retard" not in page
+
+
+# --- Old data: what is overdue for more than a year is one line --------------------------------
+
+NOW = date(2026, 12, 1)
+
+
+@pytest.fixture
+def in_2026():
+    with time_machine.travel(datetime(2026, 12, 1, 10, tzinfo=PARIS), tick=False):
+        yield
+
+
+def old_data(old_items=30, old_observers=3, *, recent=True):
+    """Action items and admission votes due in 2014 (and 2015), still open seen from 2026;
+    and a few recent ones."""
+    meeting = Meeting.objects.create(
+        kind="plenary", title_fr="Plénière", start=datetime(2014, 9, 29, 10, tzinfo=PARIS)
+    )
+    old = [
+        action(meeting, f"Action de 2014 n° {number}", date(2014, 10, 1) + timedelta(days=number))
+        for number in range(old_items)
+    ]
+    if not recent:
+        return {"old": old}
+    action(meeting, "Ancienne mais faite", date(2014, 10, 1), status=ActionItem.Status.DONE)
+    recent = [
+        action(meeting, "En retard de peu", NOW - timedelta(days=10)),
+        action(meeting, "En retard de presque un an", NOW - timedelta(days=360)),
+        action(meeting, "Bientôt", NOW + timedelta(days=3)),
+    ]
+    observers = [
+        Organisation.objects.create(
+            name=f"Observateur oublié {number}",
+            slug=f"oublie-{number}",
+            status="observer",
+            vote_due_on=date(2014, 11, 1) + timedelta(days=30 * number),
+            description_fr="Texte.",
+        )
+        for number in range(old_observers)
+    ]
+    late = Organisation.objects.create(
+        name="Observateur en retard récent",
+        slug="retard-recent",
+        status="observer",
+        vote_due_on=NOW - timedelta(days=20),
+        description_fr="Texte.",
+    )
+    return {"old": old, "recent": recent, "observers": observers, "late": late}
+
+
+def test_old_overdue_items_are_summed_up_in_one_line(in_2026):
+    data = old_data()
+    panels = {panel.key: panel for panel in dashboard.panels(today=NOW)}
+    items = panels["action-items"]
+    assert [figure.count for figure in items.figures] == [32, 1]  # every overdue one counts
+    assert (items.summary.count, items.summary.url) == (30, "/admin/meetings/actionitem/?due=year")
+    assert (
+        items.summary.label == "en retard de plus d'un an (échéance la plus ancienne : 01/10/2014)"
+    )
+    # The rows are the recent ones only: no wall of 2014.
+    assert [row.text for row in items.rows] == [
+        "En retard de presque un an",
+        "En retard de peu",
+        "Bientôt",
+    ]
+    votes = panels["votes"]
+    assert [figure.count for figure in votes.figures] == [4, 0]
+    assert (votes.summary.count, votes.summary.url) == (3, "/admin/members/organisation/?vote=year")
+    assert [row.text for row in votes.rows] == [data["late"].name]
+
+
+def test_the_summary_line_links_to_exactly_those_items(in_2026, coordinator_client):
+    data = old_data()
+    page = coordinator_client.get(reverse("admin:index")).content.decode()
+    assert page.count('class="dashboard-panel__summary"') == 2
+    assert '<a href="/admin/meetings/actionitem/?due=year">30 en retard de plus d' in page
+    assert '<a href="/admin/members/organisation/?vote=year">3 en retard de plus d' in page
+    assert "Action de 2014" not in page
+    assert page.count("dashboard-row--alert") <= 2 * dashboard.ROWS
+    listed = coordinator_client.get("/admin/meetings/actionitem/?due=year").context["cl"]
+    assert set(listed.queryset) == set(data["old"])
+    listed = coordinator_client.get("/admin/members/organisation/?vote=year").context["cl"]
+    assert set(listed.queryset) == set(data["observers"])
+
+
+def test_on_old_data_every_figure_still_links_to_its_filtered_list(in_2026, coordinator_client):
+    old_data()
+    for panel in dashboard.panels(today=NOW):
+        for figure in [*panel.figures, *([panel.summary] if panel.summary else [])]:
+            if "?" not in figure.url:
+                continue
+            response = coordinator_client.get(figure.url)
+            assert response.status_code == 200, figure.url
+            assert response.context["cl"].result_count == figure.count, figure.url
+
+
+def test_without_old_items_there_is_no_summary_line(known_data):
+    assert all(panel.summary is None for panel in dashboard.panels(today=TODAY))
+
+
+def test_the_summary_starts_the_day_after_a_year(in_2026):
+    meeting = Meeting.objects.create(
+        kind="plenary", title_fr="Plénière", start=datetime(2025, 1, 9, 10, tzinfo=PARIS)
+    )
+    action(meeting, "Il y a un an jour pour jour", date(2025, 12, 1))
+    action(meeting, "Il y a un an et un jour", date(2025, 11, 30))
+    panel = next(p for p in dashboard.panels(today=NOW) if p.key == "action-items")
+    assert panel.summary.count == 1
+    assert [row.text for row in panel.rows] == ["Il y a un an jour pour jour"]
+    assert dashboard.a_year_before(date(2028, 2, 29)) == date(2027, 2, 28)
+
+
+def test_the_dashboard_costs_the_same_queries_with_10_and_200_old_items(
+    in_2026, coordinator_client, django_assert_num_queries
+):
+    old_data(old_items=10, old_observers=10)
+    coordinator_client.get(reverse("admin:index"))  # caches warm
+    with CaptureQueriesContext(connection) as ten:
+        coordinator_client.get(reverse("admin:index"))
+    old_data(old_items=190, recent=False)
+    Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Observateur ancien {number}",
+            slug=f"ancien-{number}",
+            status="observer",
+            vote_due_on=date(2014, 12, 1),
+            description_fr="Texte.",
+        )
+        for number in range(190)
+    )
+    with django_assert_num_queries(len(ten)):
+        page = coordinator_client.get(reverse("admin:index")).content.decode()
+    assert "200 en retard de plus d" in page
