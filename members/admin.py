@@ -14,11 +14,13 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
+from collectif.imports import SpreadsheetAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
 
 from . import services
+from .imports import OrganisationImporter
 from .models import (
     VOTE_NOTICE_DAYS,
     ActivityReport,
@@ -140,6 +142,7 @@ class MembershipChangeForm(forms.Form):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
+    SpreadsheetAdminMixin,
     TrashAdminMixin,
     VersionedAdminMixin,
     HistoryAdmin,
@@ -155,6 +158,7 @@ class OrganisationAdmin(
         "contact_confirmed_on",
     ]
     list_filter = ["status", VoteDueFilter, "themes", "network"]
+    importer_class = OrganisationImporter
     search_fields = ["name", "acronym", "contact_last_name", "contact_email"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["themes"]
