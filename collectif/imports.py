@@ -14,6 +14,7 @@ records the rows match in one go."""
 
 import base64
 import hashlib
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,7 +22,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -540,15 +541,22 @@ class Importer:
     def apply(self, plan, by):
         """Write the plan, every row or none (a rule of the services that refuses a row
         refuses the file: Refused, nothing written)."""
-        problems = []
         saved = {}
         self.file_name = plan.file_name
         for row in plan.rows:
             try:
-                saved[row.line] = self.save_row(row, saved, by)
+                with transaction.atomic():
+                    saved[row.line] = self.save_row(row, saved, by)
             except ValidationError as error:
-                problems += [Problem(row.line, "", "", message) for message in error.messages]
-        if problems:
+                problems = [Problem(row.line, "", "", message) for message in error.messages]
+            except IntegrityError:
+                problems = [
+                    Problem(
+                        row.line, "", "", _("Another record was saved meanwhile with this key.")
+                    )
+                ]
+            else:
+                continue
             transaction.set_rollback(True)
             raise Refused(problems)
         return plan.counts
@@ -701,11 +709,11 @@ class SpreadsheetAdminMixin:
             return {"problems": [Problem(None, "", "", str(error))]}
         except Refused as refused:
             return {"problems": refused.problems, "table": table}
-        payload = {"name": file_name, "content": base64.b64encode(content).decode()}
+        payload = {"name": file_name, "content": base64.b64encode(zlib.compress(content)).decode()}
         return {
             "plan": plan,
             "table": table,
-            "signed_file": signing.dumps(payload, salt=_SALT, compress=True),
+            "signed_file": signing.dumps(payload, salt=_SALT),
             "fingerprint": plan.fingerprint(),
         }
 
@@ -717,7 +725,7 @@ class SpreadsheetAdminMixin:
         except signing.BadSignature:
             messages.error(request, _("The preview has expired: import the file again."))
             return redirect(request.path)
-        content = base64.b64decode(payload["content"])
+        content = zlib.decompress(base64.b64decode(payload["content"]))
         preview = self._preview(importer, content, payload["name"])
         context.update(preview)
         plan = preview.get("plan")

@@ -20,6 +20,9 @@ from django.utils.translation import gettext_lazy
 # Beyond these, a file is not a list of texts or organisations kept by hand.
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
+# The preview sends the file back, compressed, with its confirmation: within the size Django
+# accepts for a form's fields (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB).
+MAX_BYTES = 1024 * 1024
 
 DELIMITERS = {",": gettext_lazy("comma"), ";": gettext_lazy("semicolon"), "\t": gettext_lazy("tab")}
 ENCODINGS = {
@@ -138,6 +141,11 @@ def read(uploaded):
     content = uploaded if isinstance(uploaded, bytes) else uploaded.read()
     if not content.strip():
         raise Unreadable(_("The file is empty."))
+    if len(content) > MAX_BYTES:
+        raise Unreadable(
+            _("The file is larger than %(size)d MB: import it in several parts.")
+            % {"size": MAX_BYTES // (1024 * 1024)}
+        )
     if content.startswith(b"PK\x03\x04"):
         records, encoding, delimiter = _read_xlsx(content), "", ""
         kind = "xlsx"

@@ -272,7 +272,9 @@ class LegalResourceImporter(imports.Importer):
                 "pk", "slug", "title_fr", "title_en", "date", "deleted_at"
             )
         )
+        # Slugs made for rows without one avoid those of the database and of the file.
         self.taken = {slug for _pk, slug, *_rest in known}
+        self.taken |= {row.values["slug"] for row in rows if row.values.get("slug")}
         self.live = {slug: pk for pk, slug, *_rest, deleted in known if deleted is None}
         trashed = {slug for _pk, slug, *_rest, deleted in known if deleted is not None}
         by_title = {}

@@ -146,7 +146,9 @@ class OrganisationImporter(imports.Importer):
         known = list(
             Organisation.all_objects.values_list("pk", "slug", "name", "acronym", "deleted_at")
         )
+        # Slugs made for rows without one avoid those of the database and of the file.
         self.taken = {slug for _pk, slug, *_rest in known}
+        self.taken |= {row.values["slug"] for row in rows if row.values.get("slug")}
         live = {slug: pk for pk, slug, _name, _acronym, deleted in known if deleted is None}
         slugs = {pk: slug for pk, slug, *_rest in known}
         trashed = {slug for _pk, slug, _name, _acronym, deleted in known if deleted is not None}

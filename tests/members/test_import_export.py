@@ -401,3 +401,37 @@ def test_only_coordinators_import_and_export(
     )
     assert response.status_code == status
     assert Organisation.all_objects.count() == count
+
+
+def test_a_file_gone_bad_before_its_confirmation_writes_nothing(coordinator_client, networks):
+    page = preview(coordinator_client, csv_bytes(GOOD))
+    networks[0].delete()  # ECPAT International, named by the third row
+    response = confirm(coordinator_client, page)
+    assert response.status_code == 200
+    assert response.context["refused_at_confirmation"]
+    assert [(p[0], p[1]) for p in problems(response)] == [(4, "network")]
+    assert (
+        "Rien n'a été importé : le fichier n’est plus valide."
+        in response.content.decode().replace("&#x27;", "'")
+    )
+    assert not Organisation.all_objects.exists()
+
+
+def test_a_row_the_services_refuse_at_confirmation_rolls_back_the_whole_file(
+    coordinator_client, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    page = preview(coordinator_client, csv_bytes(GOOD))
+    real = services.membership_change
+
+    def refuse_observers(**kwargs):
+        if kwargs["action"] == "confirm_observer":
+            raise ValidationError("Refusé par le service.")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "membership_change", refuse_observers)
+    response = confirm(coordinator_client, page)
+    assert problems(response) == [(4, "", "", "Refusé par le service.", "")]
+    assert not Organisation.all_objects.exists()
+    assert not MembershipEvent.objects.exists()
