@@ -260,7 +260,7 @@ class LegalResourceImporter(imports.Importer):
     def export_queryset(self):
         return (
             LegalResource.objects.order_by("date", "pk")
-            .select_related("replaced_by")
+            .select_related("body", "replaced_by")
             .prefetch_related("themes", "amends", "references")
             .defer("text_fr", "text_en", "search_body")
         )
@@ -426,7 +426,10 @@ class LegalResourceImporter(imports.Importer):
             resource.replaced_by_id = self.live.get(replaced, -1) if replaced else None
         try:
             resource.full_clean(
-                exclude=["body", "replaced_by"], validate_unique=False, validate_constraints=False
+                # The text of the files is not loaded for the preview (nor typed in a file).
+                exclude=["body", "replaced_by", "text_fr", "text_en", "search_body"],
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as error:
             problems += self.model_problems(

@@ -555,3 +555,42 @@ def test_only_coordinators_import_and_export(
     )
     assert response.status_code == status
     assert not LegalResource.all_objects.exists()
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_the_preview_of_updates_reads_the_database_a_fixed_number_of_times(
+    coordinator_client, bodies, rows
+):
+    LegalResource.objects.bulk_create(
+        LegalResource(
+            slug=f"loi-{number}",
+            title_fr=f"Loi {number}",
+            kind="law",
+            level="national",
+            body=bodies["french-republic"],
+            date=date(2016, 4, 1),
+        )
+        for number in range(rows)
+    )
+    LegalReference.objects.bulk_create(
+        LegalReference(resource=text, scheme="other", value=f"n° {text.pk}")
+        for text in LegalResource.objects.all()
+    )
+    many = [
+        {**LAW_2016, "slug": f"loi-{number}", "title_fr": f"Loi {number}", "references": ""}
+        for number in range(rows)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        page = preview(coordinator_client, csv_bytes(many))
+    assert page.context["plan"].counts["update"] == rows
+    assert len(queries) == 14
+
+
+def test_the_export_reads_the_database_a_fixed_number_of_times(coordinator_client):
+    imported(coordinator_client, csv_bytes(GOOD[:2]))
+    with CaptureQueriesContext(connection) as few:
+        export(coordinator_client)
+    imported(coordinator_client, csv_bytes(GOOD[2:]))
+    with CaptureQueriesContext(connection) as more:
+        export(coordinator_client)
+    assert len(more) == len(few)

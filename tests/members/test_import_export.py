@@ -435,3 +435,32 @@ def test_a_row_the_services_refuse_at_confirmation_rolls_back_the_whole_file(
     assert problems(response) == [(4, "", "", "Refusé par le service.", "")]
     assert not Organisation.all_objects.exists()
     assert not MembershipEvent.objects.exists()
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_the_preview_of_updates_reads_the_database_a_fixed_number_of_times(
+    coordinator_client, rows
+):
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Association {number}", slug=f"association-{number}")
+        for number in range(rows)
+    )
+    many = [
+        {"slug": f"association-{number}", "name": f"Association {number}", "themes": "minors"}
+        for number in range(rows)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        page = preview(coordinator_client, csv_bytes(many))
+    assert page.context["plan"].counts["update"] == rows
+    assert len(queries) == 11
+
+
+def test_the_export_reads_the_database_a_fixed_number_of_times(coordinator_client):
+    url = reverse("admin:members_organisation_export", args=["xlsx"])
+    imported(coordinator_client, csv_bytes(GOOD[:2]))
+    with CaptureQueriesContext(connection) as few:
+        coordinator_client.get(url)
+    imported(coordinator_client, csv_bytes(GOOD[2:]))
+    with CaptureQueriesContext(connection) as more:
+        coordinator_client.get(url)
+    assert len(more) == len(few)
