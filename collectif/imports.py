@@ -544,6 +544,9 @@ class Importer:
         saved = {}
         self.file_name = plan.file_name
         for row in plan.rows:
+            if row.action == "unchanged":
+                saved[row.line] = row.instance  # not saved again: its version stays
+                continue
             try:
                 with transaction.atomic():
                     saved[row.line] = self.save_row(row, saved, by)

@@ -289,7 +289,12 @@ class LegalResourceImporter(imports.Importer):
                 resource__deleted_at__isnull=True
             ).values_list("scheme", "value", "resource_id")
         }
-        # Keys of the rows of the file, to find a key twice.
+        # Keys of the rows of the file, to find a key twice, and how a problem shows them.
+        shown_key = {
+            "slug": str,
+            "reference": lambda key: f"{key[0]}: {key[1]}",
+            "title": lambda key: "",
+        }
         seen = {}
         wanted = {}
         for row in rows:
@@ -323,7 +328,7 @@ class LegalResourceImporter(imports.Importer):
                             {"slug": "slug", "reference": "references", "title": "title_fr"}[
                                 key_kind
                             ],
-                            imports._as_text(key if key_kind == "slug" else ""),
+                            shown_key[key_kind](key),
                             _("This row has %(why)s as line %(line)d: a text appears once.")
                             % {"why": why, "line": other},
                         )
