@@ -99,7 +99,7 @@ def _read_csv(content):
     text, encoding = _decode(content)
     delimiter = _sniff(text)
     try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as error:
         raise Unreadable(_("The CSV file is malformed: %(error)s") % {"error": error}) from None
     return records, encoding, delimiter

@@ -120,3 +120,11 @@ def test_an_export_is_read_back_as_written():
         table = spreadsheets.read(content)
         assert table.header == header
         assert [[cell or "" for cell in cells] for _line, cells in table.rows] == rows
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+def test_every_line_ending_is_read(newline):
+    table = spreadsheets.read(
+        newline.join(["name;acronym", "Fondation Scelles;", "Ruelle;"]).encode()
+    )
+    assert [cells[0] for _line, cells in table.rows] == ["Fondation Scelles", "Ruelle"]

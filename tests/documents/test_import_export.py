@@ -593,3 +593,29 @@ def test_the_export_reads_the_database_a_fixed_number_of_times(coordinator_clien
     with CaptureQueriesContext(connection) as more:
         export(coordinator_client)
     assert len(more) == len(few)
+
+
+def test_columns_may_be_named_by_their_label_in_french_or_english(coordinator_client):
+    header = ["Titre français", "TYPE", "Issuing body", "niveau", "Date", "Références officielles"]
+    row = {
+        "Titre français": "Protocole de 2014 relatif à la convention sur le travail forcé, 1930",
+        "TYPE": "protocol",
+        "Issuing body": "International Labour Organization",
+        "niveau": "international",
+        "Date": "11/06/2014",
+        "Références officielles": "OIT: P029",
+    }
+    imported(coordinator_client, csv_bytes([row], header=header, delimiter=";"))
+    text = LegalResource.all_objects.get()
+    assert text.slug == "protocole-de-2014-relatif-a-la-convention-sur-le-travail-force-1930"
+    assert (text.body.slug, text.date) == ("ilo", date(2014, 6, 11))
+    assert [(r.scheme, r.value) for r in text.references.all()] == [("ilo", "P029")]
+
+
+def test_an_unknown_column_refuses_the_file_listing_the_columns(coordinator_client):
+    header = [*HEADER, "titre"]
+    ((line, column, _value, reason, accepted),) = problems(
+        preview(coordinator_client, csv_bytes([PALERMO], header=header))
+    )
+    assert (line, column, reason) == (None, "titre", "Colonne inconnue.")
+    assert accepted.startswith("slug, title_fr, title_en, common_names_fr")
