@@ -13,12 +13,13 @@ column that refers to other records loads them once (`Lookup`), the importer loa
 records the rows match in one go."""
 
 import base64
+import copy
 import hashlib
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
@@ -423,6 +424,8 @@ class Importer:
     example_row: dict = {}
 
     def __init__(self):
+        # Each import its own columns: they keep what they loaded (`prepare`) for this file.
+        self.columns = [copy.copy(column) for column in type(self).columns]
         self.by_name = {column.name: column for column in self.columns}
 
     # -- reading ------------------------------------------------------------------------------
@@ -671,6 +674,26 @@ class SpreadsheetAdminMixin:
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{self._file_name(suffix, kind)}"'
         return response
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_export_permission(request):
+            for name in ("export_selected_csv", "export_selected_xlsx"):
+                actions[name] = self.get_action(name)
+        return actions
+
+    def _export_selected(self, queryset, kind):
+        importer = self.importer_class()
+        selected = importer.export_queryset().filter(pk__in=queryset.values("pk"))
+        return self._spreadsheet(importer.header(), importer.export_rows(selected), kind)
+
+    @admin.action(description=gettext_lazy("Export the selection (CSV)"))
+    def export_selected_csv(self, request, queryset):
+        return self._export_selected(queryset, "csv")
+
+    @admin.action(description=gettext_lazy("Export the selection (XLSX)"))
+    def export_selected_xlsx(self, request, queryset):
+        return self._export_selected(queryset, "xlsx")
 
     def export_view(self, request, kind):
         if not self.has_export_permission(request):

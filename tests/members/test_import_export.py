@@ -463,3 +463,31 @@ def test_the_export_reads_the_database_a_fixed_number_of_times(coordinator_clien
     with CaptureQueriesContext(connection) as more:
         coordinator_client.get(url)
     assert len(more) == len(few)
+
+
+def test_the_selection_of_the_change_list_is_exported(coordinator_client, ccem, hors_la_rue):
+    response = coordinator_client.post(
+        reverse("admin:members_organisation_changelist"),
+        {"action": "export_selected_csv", "_selected_action": [hors_la_rue.pk]},
+    )
+    assert response.status_code == 200
+    table = spreadsheets.read(response.content)
+    assert [cells[1] for _line, cells in table.rows] == ["Hors la Rue"]
+    assert table.rows[0][1][HEADER.index("status_since")] == "2008-01-01"
+
+
+def test_staff_who_may_only_view_exports_but_does_not_import(client, make_user, ccem):
+    from django.contrib.auth.models import Permission
+
+    reader = make_user("reader", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_organisation"))
+    client.force_login(reader)
+    page = client.get(reverse("admin:members_organisation_changelist")).content.decode()
+    assert reverse("admin:members_organisation_export", args=["csv"]) in page
+    assert "export_selected_xlsx" in page
+    assert import_url() not in page
+    assert client.get(import_url()).status_code == 403
+    template = reverse("admin:members_organisation_template", args=["csv"])
+    assert client.get(template).status_code == 403
+    export = client.get(reverse("admin:members_organisation_export", args=["csv"]))
+    assert [cells[0] for _line, cells in spreadsheets.read(export.content).rows] == ["ccem"]
