@@ -430,6 +430,13 @@ class Importer:
 
     # -- reading ------------------------------------------------------------------------------
 
+    def prepare(self):
+        """Let the columns load what they read cells with, once for this import."""
+        if not getattr(self, "prepared", False):
+            for column in self.columns:
+                column.prepare(self)
+            self.prepared = True
+
     def _header(self, table):
         """{column name: index in the row}; the file-level problems."""
         names = {}
@@ -470,8 +477,7 @@ class Importer:
             raise Refused(problems)
         if not table.rows:
             raise Refused([Problem(None, "", "", _("The file has no data rows."))])
-        for column in self.columns:
-            column.prepare(self)
+        self.prepare()
         rows = []
         for line, cells in table.rows:
             values, given = {}, set()
@@ -576,8 +582,7 @@ class Importer:
         return self.model.objects.all()
 
     def export_rows(self, queryset=None):
-        for column in self.columns:
-            column.prepare(self)
+        self.prepare()
         records = queryset if queryset is not None else self.export_queryset()
         return [
             [column.text(column.current(record)) for column in self.columns] for record in records
@@ -591,8 +596,7 @@ class Importer:
 
     def documentation(self):
         """The columns as the import page lists them, with their accepted values."""
-        for column in self.columns:
-            column.prepare(self)
+        self.prepare()
         return [
             {
                 "name": column.name,

@@ -188,7 +188,7 @@ def write_xlsx(header, rows, title=""):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     if title:
-        sheet.title = title[:31]
+        sheet.title = re.sub(r"[\[\]:*?/\\]", " ", title)[:31]  # what Excel allows
     sheet.append(header)
     for row in rows:
         sheet.append([str(value) if value is not None else "" for value in row])

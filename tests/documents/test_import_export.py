@@ -518,7 +518,7 @@ def test_the_preview_reads_the_database_a_fixed_number_of_times(coordinator_clie
     with CaptureQueriesContext(connection) as queries:
         page = preview(coordinator_client, content)
     assert page.context["plan"].counts["new"] == rows
-    assert len(queries) == 10
+    assert len(queries) == 8
 
 
 @pytest.mark.parametrize(
@@ -582,7 +582,7 @@ def test_the_preview_of_updates_reads_the_database_a_fixed_number_of_times(
     with CaptureQueriesContext(connection) as queries:
         page = preview(coordinator_client, csv_bytes(many))
     assert page.context["plan"].counts["update"] == rows
-    assert len(queries) == 14
+    assert len(queries) == 12
 
 
 def test_the_export_reads_the_database_a_fixed_number_of_times(coordinator_client):

@@ -364,7 +364,7 @@ def test_the_preview_reads_the_database_a_fixed_number_of_times(coordinator_clie
     with CaptureQueriesContext(connection) as queries:
         page = preview(coordinator_client, csv_bytes(many))
     assert page.context["plan"].counts["new"] == rows
-    assert len(queries) == 9
+    assert len(queries) == 7
 
 
 @pytest.mark.parametrize(
@@ -451,7 +451,7 @@ def test_the_preview_of_updates_reads_the_database_a_fixed_number_of_times(
     with CaptureQueriesContext(connection) as queries:
         page = preview(coordinator_client, csv_bytes(many))
     assert page.context["plan"].counts["update"] == rows
-    assert len(queries) == 11
+    assert len(queries) == 9
 
 
 def test_the_export_reads_the_database_a_fixed_number_of_times(coordinator_client):
