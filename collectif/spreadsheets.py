@@ -33,6 +33,23 @@ ENCODINGS = {
 }
 
 
+# A cell a spreadsheet would run as a formula (« =HYPERLINK(…) » in a description typed in the
+# member area): written with a leading apostrophe in CSV, which the import takes off again,
+# and as a text cell in XLSX.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape(value):
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _unescape(cell):
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 class Unreadable(Exception):
     """The file cannot be read as a table; the message says why, in the active language."""
 
@@ -102,7 +119,7 @@ def _read_csv(content):
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as error:
         raise Unreadable(_("The CSV file is malformed: %(error)s") % {"error": error}) from None
-    return records, encoding, delimiter
+    return [[_unescape(cell) for cell in record] for record in records], encoding, delimiter
 
 
 def _cell(value):
@@ -177,7 +194,7 @@ def write_csv(header, rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_escape(cell) for cell in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -190,8 +207,10 @@ def write_xlsx(header, rows, title=""):
     if title:
         sheet.title = re.sub(r"[\[\]:*?/\\]", " ", title)[:31]  # what Excel allows
     sheet.append(header)
-    for row in rows:
-        sheet.append([str(value) if value is not None else "" for value in row])
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=number, column=column, value=str(value or ""))
+            cell.data_type = "s"  # text, never a formula
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,6 +1,7 @@
 """Reading the tables French offices produce: every encoding and separator, XLSX cells, and
 the files that cannot be read, refused with the reason."""
 
+import csv
 import io
 from datetime import date, datetime
 
@@ -128,3 +129,18 @@ def test_every_line_ending_is_read(newline):
         newline.join(["name;acronym", "Fondation Scelles;", "Ruelle;"]).encode()
     )
     assert [cells[0] for _line, cells in table.rows] == ["Fondation Scelles", "Ruelle"]
+
+
+FORMULAS = ['=HYPERLINK("https://example.org")', "+33 1 23 45 67 89", "- Maraudes", "@SUM(A1)"]
+
+
+def test_an_export_never_hands_a_spreadsheet_a_formula():
+    header, rows = ["description"], [[value] for value in FORMULAS]
+    csv_text = spreadsheets.write_csv(header, rows).decode("utf-8-sig")
+    written = [row[0] for row in csv.reader(io.StringIO(csv_text), delimiter=";")][1:]
+    assert written == [f"'{value}" for value in FORMULAS]
+    workbook = openpyxl.load_workbook(io.BytesIO(spreadsheets.write_xlsx(header, rows)))
+    cells = [row[0] for row in workbook.active.iter_rows(min_row=2)]
+    assert [(cell.value, cell.data_type) for cell in cells] == [(v, "s") for v in FORMULAS]
+    for content in (csv_text.encode(), spreadsheets.write_xlsx(header, rows)):
+        assert [cells[0] for _line, cells in spreadsheets.read(content).rows] == FORMULAS
