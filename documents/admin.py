@@ -2,21 +2,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
-from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.admin import ReadOnlyAdminMixin
+from collectif.imports import SpreadsheetAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.partial_dates import PartialDateField
 from collectif.trash import TrashAdminMixin
 
 from . import services
+from .imports import LegalResourceImporter
 from .models import (
     CHECK_INTERVAL,
     Document,
@@ -25,7 +24,6 @@ from .models import (
     LegalResource,
     LinkCheck,
 )
-from .resources import LegalResourceResource
 
 
 class NeedsCheckFilter(admin.SimpleListFilter):
@@ -116,12 +114,11 @@ class LegalReferenceInline(admin.TabularInline):
 
 @admin.register(LegalResource)
 class LegalResourceAdmin(
-    TrashAdminMixin, VersionedAdminMixin, ImportExportMixin, TabbedTranslationAdmin
+    SpreadsheetAdminMixin, TrashAdminMixin, VersionedAdminMixin, TabbedTranslationAdmin
 ):
     form = LegalResourceAdminForm
     inlines = [LegalReferenceInline]
-    resource_classes = [LegalResourceResource]
-    formats = [CSV, XLSX]
+    importer_class = LegalResourceImporter
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
@@ -215,38 +212,6 @@ class LegalResourceAdmin(
             % {"count": count},
             messages.SUCCESS,
         )
-
-    def has_import_permission(self, request):
-        return request.user.has_perm("documents.add_legalresource") and request.user.has_perm(
-            "documents.change_legalresource"
-        )
-
-    def has_export_permission(self, request):
-        return request.user.has_perm("documents.view_legalresource")
-
-    def get_import_data_kwargs(self, **kwargs):
-        # The confirmed import runs again from the file: should a row have gone bad in the
-        # meantime (a body deleted), the whole import is rolled back, not the row skipped.
-        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            bad_rows = sorted(
-                {row.number for row in result.invalid_rows}
-                | {number for number, _errors in result.row_errors()}
-            )
-            self.message_user(
-                request,
-                _(
-                    "Nothing was imported: rows %(rows)s are not valid any more. "
-                    "Import the file again to see why."
-                )
-                % {"rows": ", ".join(str(number) for number in bad_rows)},
-                messages.ERROR,
-            )
-            opts = self.model._meta
-            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
-        return super().process_result(result, request)
 
 
 class CurrentFile(str):

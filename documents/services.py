@@ -15,12 +15,21 @@ from django.utils import timezone
 from collectif.uploads import PDF, sniff
 
 from . import indexing, link_sources, linkcheck
-from .models import DocumentTerm, LegalResource, LegalResourceTerm, LinkCheck, SearchWord
+from .models import (
+    DocumentTerm,
+    LegalReference,
+    LegalResource,
+    LegalResourceTerm,
+    LinkCheck,
+    SearchWord,
+)
 from .pdftext import extract_text
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
     from django.db.models.fields.files import FieldFile
+
+    from collectif.models import Theme
 
     from .models import Document
 
@@ -91,6 +100,41 @@ def legal_resource_save(*, resource: LegalResource, refresh_text: bool = False) 
     if resource.is_published and resource.published_at is None:
         resource.published_at = timezone.now()
     return _save_with_derived_fields(resource, refresh_text=refresh_text)
+
+
+@transaction.atomic
+def legal_resource_save_with_relations(
+    *,
+    resource: LegalResource,
+    themes: Iterable[Theme] | None = None,
+    amends: Iterable[LegalResource] | None = None,
+    references: Iterable[tuple[str, str]] | None = None,
+) -> LegalResource:
+    """Save a text with its themes, the texts it amends and its official references (each
+    None: left as they are), then index it once with all of them (an import's row)."""
+    legal_resource_save(resource=resource)
+    if themes is not None:
+        resource.themes.set(themes)
+    if amends is not None:
+        resource.amends.set(amends)
+    if references is not None:
+        kept = []
+        for position, (scheme, value) in enumerate(references):
+            reference = LegalReference(
+                resource=resource, scheme=scheme, value=value, position=position
+            )
+            reference.full_clean(exclude=["resource"], validate_constraints=False)
+            reference, _created = LegalReference.objects.update_or_create(
+                resource=resource,
+                scheme=reference.scheme,
+                value=reference.value,
+                defaults={"position": position},
+            )
+            kept.append(reference.pk)
+        resource.references.exclude(pk__in=kept).delete()
+    if references is not None:
+        reindex([resource])  # the search reads the references, not the themes
+    return resource
 
 
 @transaction.atomic

@@ -18,11 +18,13 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
 from collectif.dashboard import a_year_before
+from collectif.imports import SpreadsheetAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.trash import TrashAdminMixin
 from collectif.uploads import ImageUploadField, PdfUploadField
 
 from . import admin_accounts, services  # noqa: F401 (admin_accounts: the user admin)
+from .imports import OrganisationImporter
 from .models import (
     VOTE_NOTICE_DAYS,
     ActivityReport,
@@ -147,6 +149,7 @@ class MembershipChangeForm(forms.Form):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
+    SpreadsheetAdminMixin,
     TrashAdminMixin,
     VersionedAdminMixin,
     HistoryAdmin,
@@ -163,6 +166,7 @@ class OrganisationAdmin(
         "contact_confirmed_on",
     ]
     list_filter = ["status", VoteDueFilter, "themes", "network"]
+    importer_class = OrganisationImporter
     search_fields = ["name", "acronym", "contact_last_name", "contact_email"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["themes"]

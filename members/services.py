@@ -337,6 +337,20 @@ def _save(
 
 
 @transaction.atomic
+def organisation_save(
+    *, organisation: Organisation, by: User | None, themes: Iterable[Theme] | None = None
+) -> Organisation:
+    """Validate and save an organisation's page as the coordinators keep it (a row of an
+    import: name, acronym, slug, descriptions, websites, network, themes). Its status is not
+    changed here: the membership changes above do it, each with its event."""
+    organisation.full_clean(exclude=["logo"])
+    _save(organisation, by=by)
+    if themes is not None:
+        organisation.themes.set(themes)
+    return organisation
+
+
+@transaction.atomic
 def organisation_update(
     *,
     organisation: Organisation,

@@ -68,7 +68,6 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "axes",
     "simple_history",
-    "import_export",
 ]
 LOCAL_APPS = [
     "collectif",

@@ -12,7 +12,7 @@ from django.utils import translation
 from collectif import trash
 from documents.models import LegalResource
 
-from .test_import_export import GOOD_ROWS, csv_file, upload
+from .test_import_export import PALERMO, csv_bytes, preview, problems
 
 pytestmark = pytest.mark.django_db
 
@@ -97,12 +97,11 @@ def test_a_text_whose_amending_text_is_in_the_trash_may_go_too(make_resource):
 def test_importing_a_slug_kept_in_the_trash_is_refused_with_the_reason(
     coordinator_client, make_resource
 ):
-    trash.move_to_trash(instance=make_resource(slug="palermo"), by=None)
-    response = upload(coordinator_client, csv_file(GOOD_ROWS[:1]), "csv")
-    invalid = {
-        row.number: row.field_specific_errors for row in response.context["result"].invalid_rows
-    }
-    assert "corbeille" in str(invalid[1]["slug"])
+    trash.move_to_trash(instance=make_resource(slug="protocole-de-palerme"), by=None)
+    page = preview(coordinator_client, csv_bytes([PALERMO]))
+    ((_line, column, _value, reason, _accepted),) = problems(page)
+    assert column == "slug"
+    assert "corbeille" in reason
     assert LegalResource.all_objects.count() == 1
 
 
