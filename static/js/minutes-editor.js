@@ -1,0 +1,29 @@
+// The minutes editor of the admin (meetings/editor.py). Without a script every screen still
+// works; with one, focus goes where a keyboard or screen-reader user continues.
+(() => {
+  // A section just moved: focus its button of the same direction (to move it again), or its
+  // link when it reached the top or the bottom.
+  const moved = /^#agenda-\d+$/.test(window.location.hash)
+    ? document.getElementById(window.location.hash.slice(1))
+    : null;
+  const direction = window.sessionStorage.getItem("minutes-move");
+  window.sessionStorage.removeItem("minutes-move");
+  document.querySelectorAll("button[data-move]").forEach((button) => {
+    button.addEventListener("click", () => {
+      window.sessionStorage.setItem("minutes-move", button.dataset.move);
+    });
+  });
+  const target =
+    document.querySelector("[data-focus-on-load]") ||
+    (moved &&
+      (moved.querySelector(`button[data-move="${direction}"]`) || moved.querySelector("a")));
+  if (target) {
+    target.focus();
+  }
+  // An action item with an error: open its row (the server opens it too) and keep it open.
+  document.querySelectorAll(".minutes-actions__row details").forEach((details) => {
+    if (details.querySelector(".errorlist")) {
+      details.open = true;
+    }
+  });
+})();
