@@ -141,6 +141,9 @@ class ActionItemRowForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text_fr"].required = True
+        for name in ["text_fr", "text_en"]:
+            # The column says the language: « ce qui est à faire (français) ».
+            self.fields[name].label = ActionItem._meta.get_field("text").verbose_name
         self.fields["text_fr"].help_text = MARKDOWN_HELP
         self.fields["text_en"].help_text = ""
         self.preview = {}

@@ -18,7 +18,10 @@
     (moved &&
       (moved.querySelector(`button[data-move="${direction}"]`) || moved.querySelector("a")));
   if (target) {
-    target.focus();
+    // After the browser's own scrolling to the address's #fragment, which comes later.
+    const focus = () => target.focus();
+    focus();
+    window.addEventListener("load", () => window.requestAnimationFrame(focus), { once: true });
   }
   // An action item with an error: open its row (the server opens it too) and keep it open.
   document.querySelectorAll(".minutes-actions__row details").forEach((details) => {
