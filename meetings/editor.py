@@ -198,10 +198,6 @@ class SharedChoicesFormSet(forms.BaseInlineFormSet):
             form.fields[name].choices = self._shared_choices[name]
         return form
 
-    @property
-    def empty_form(self):
-        raise NotImplementedError("rows are added by saving, without a script")
-
 
 class ActionItemFormSet(SharedChoicesFormSet):
     shared_choice_fields = ("organisations",)
@@ -589,10 +585,13 @@ class MinutesEditorMixin:
         meeting = self._meeting_for_change(request, meeting_id)
         change_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
         items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk"))
+        # « <pk>:up », « <pk>:down » (the buttons) or « <pk>:to:<position> » (dragged).
         item_id, _sep, direction = request.POST.get("move", "").partition(":")
         index = next((i for i, item in enumerate(items) if str(item.pk) == item_id), None)
         target = {"up": -1, "down": 1}.get(direction)
-        if index is None or target is None or not 0 <= index + target < len(items):
+        if index is not None and direction.startswith("to:") and direction[3:].isdigit():
+            target = int(direction[3:]) - 1 - index
+        if index is None or not target or not 0 <= index + target < len(items):
             messages.error(request, gettext("Choose a section to move up or down."))
             return HttpResponseRedirect(change_url)
         try:

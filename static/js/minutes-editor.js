@@ -23,6 +23,39 @@
     focus();
     window.addEventListener("load", () => window.requestAnimationFrame(focus), { once: true });
   }
+  // Sections may also be dragged with a mouse (the buttons do the same from the keyboard).
+  const moveForm = document.getElementById("agenda-move");
+  const rows = Array.from(document.querySelectorAll(".minutes-agenda__item"));
+  let dragged = null;
+  rows.forEach((row, index) => {
+    row.draggable = true;
+    row.addEventListener("dragstart", (event) => {
+      dragged = row;
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", row.id);
+    });
+    row.addEventListener("dragover", (event) => {
+      if (dragged && dragged !== row) {
+        event.preventDefault();
+        row.classList.add("minutes-agenda__item--over");
+      }
+    });
+    row.addEventListener("dragleave", () => row.classList.remove("minutes-agenda__item--over"));
+    row.addEventListener("drop", (event) => {
+      event.preventDefault();
+      row.classList.remove("minutes-agenda__item--over");
+      if (!dragged || dragged === row || !moveForm) {
+        return;
+      }
+      const move = document.createElement("input");
+      move.type = "hidden";
+      move.name = "move";
+      move.value = `${dragged.id.replace("agenda-", "")}:to:${index + 1}`;
+      moveForm.append(move);
+      moveForm.submit();
+    });
+  });
+
   // An action item with an error: open its row (the server opens it too) and keep it open.
   document.querySelectorAll(".minutes-actions__row details").forEach((details) => {
     if (details.querySelector(".errorlist")) {

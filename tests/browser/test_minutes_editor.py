@@ -119,6 +119,11 @@ def test_coordinator_writes_a_meeting_and_member_reads_the_formatted_minutes(
     expect(page.locator(".messagelist")).to_contain_text("est maintenant la section 1")
     expect(page.locator(".minutes-agenda__title").first).to_have_text("Initiatives des membres")
     expect(page.locator(".minutes-agenda__title").first).to_be_focused()
+    # With a mouse: dragged back, then up again with the button.
+    page.locator(".minutes-agenda__item").first.drag_to(page.locator(".minutes-agenda__item").last)
+    expect(page.locator(".minutes-agenda__title").first).to_have_text("Traite des mineurs")
+    page.get_by_role("button", name="Monter : Initiatives des membres").click()
+    expect(page.locator(".minutes-agenda__title").first).to_have_text("Initiatives des membres")
 
     # The attendance.
     page.get_by_role("link", name="Modifier les présences").click()

@@ -145,7 +145,9 @@ def test_moving_a_section_up_renumbers_and_a_stale_move_is_refused(coordinator_c
     assert meeting.agenda_items.order_by("position").first().pk == second.pk
 
 
-@pytest.mark.parametrize("move", ["", "x:up", "0:down", "{first}:up", "{first}:sideways"])
+@pytest.mark.parametrize(
+    "move", ["", "x:up", "0:down", "{first}:up", "{first}:sideways", "{first}:to:9", "{first}:to:x"]
+)
 def test_a_bad_move_is_refused(coordinator_client, meeting, move):
     first = meeting.agenda_items.order_by("position").first()
     url = reverse("admin:meetings_meeting_agenda_move", args=[meeting.pk])
@@ -360,3 +362,19 @@ def test_a_representative_cannot_reach_the_attendance(client, representative, me
     response = client.get(reverse("admin:meetings_meeting_attendance", args=[meeting.pk]))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_section_dragged_to_a_position_takes_it(coordinator_client, make_meeting):
+    meeting = make_meeting(items=4)
+    items = list(meeting.agenda_items.order_by("position"))
+    move = reverse("admin:meetings_meeting_agenda_move", args=[meeting.pk])
+    response = coordinator_client.post(move, {"move": f"{items[3].pk}:to:1", "version": "1"})
+    assert response.status_code == 302
+    order = list(meeting.agenda_items.order_by("position").values_list("pk", flat=True))
+    assert order == [items[3].pk, items[0].pk, items[1].pk, items[2].pk]
+    assert list(meeting.agenda_items.order_by("position").values_list("position", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+    ]
