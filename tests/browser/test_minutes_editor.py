@@ -68,6 +68,10 @@ def test_demo_meeting_pages_fit_the_window(page, live_server, login, demo):
     assert_fits(page)
     page.goto(live_server.url + reverse("admin:meetings_meeting_attendance", args=[demo.pk]))
     assert_fits(page)
+    delegation = Meeting.objects.filter(people_met__isnull=False, delegations__isnull=False)
+    page.goto(live_server.url + change_url(delegation.distinct().first()))
+    expect(page.locator("#people_met-group tbody tr.has_original").first).to_be_visible()
+    assert_fits(page, screens=6)
 
 
 def test_coordinator_writes_a_meeting_and_member_reads_the_formatted_minutes(
@@ -167,9 +171,12 @@ def test_minutes_editor_pages_have_no_axe_violation(
     settings.ADMIN_LANGUAGE_CODE = language
     login(page, "demo-coordinator")
     item = demo.agenda_items.order_by("position").first()
+    # A delegation to a ministry: its people met and its delegation as compact rows.
+    delegation = Meeting.objects.filter(people_met__isnull=False, delegations__isnull=False)
     for path in [
         reverse("admin:meetings_meeting_add"),
         change_url(demo),
+        change_url(delegation.distinct().first()),
         reverse("admin:meetings_meeting_agenda_add", args=[demo.pk]),
         reverse("admin:meetings_meeting_attendance", args=[demo.pk]),
     ]:
