@@ -3,16 +3,13 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from collectif import locking
 from collectif.admin import ReadOnlyAdminMixin
@@ -20,26 +17,16 @@ from collectif.dashboard import a_year_before
 from collectif.trash import TrashAdminMixin
 
 from . import services
+from .editor import MinutesEditorMixin
 from .models import (
     ActionItem,
     AgendaItem,
-    Annex,
-    Attendance,
     Delegation,
     Meeting,
     MinutesSending,
     PersonMet,
     overdue_first_ordering,
 )
-
-
-class AgendaItemInline(TranslationStackedInline):
-    model = AgendaItem
-    extra = 0
-    fields = ["position", "title", "minutes", "decisions"]
-    ordering = ["position", "pk"]
-    show_change_link = True
-    verbose_name_plural = _("agenda items (numbered in the order of their position)")
 
 
 class ActionItemForm(forms.ModelForm):
@@ -78,82 +65,23 @@ class ActionItemForm(forms.ModelForm):
         return cleaned
 
 
-class MeetingAgendaItemChoices:
-    """An inline of the meeting page whose rows belong to one of the meeting's agenda items:
-    only those are offered."""
+class LabelledTabularInline(admin.TabularInline):
+    """Compact rows whose every input has a label (see the template)."""
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "agenda_item":
-            meeting_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id).order_by(
-                "position", "pk"
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    template = "admin/meetings/meeting/tabular_labelled.html"
+    classes = ["minutes-inline"]
 
 
-class ActionItemInline(MeetingAgendaItemChoices, TranslationStackedInline):
-    """Action items belong to an agenda item: save a new agenda item first, then give it its
-    action items here."""
-
-    model = ActionItem
-    form = ActionItemForm
-    fk_name = "meeting"
-    extra = 0
-    fields = [
-        "agenda_item",
-        "text",
-        ("organisations", "for_coordination", "for_every_member", "restricted"),
-        ("due_on", "status", "done_on"),
-        "comment",
-        "position",
-    ]
-    # A plain list: some twenty-five organisations, and one click less than a search box.
-    verbose_name_plural = _("action items (« À suivre »)")
-
-
-class AnnexFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        numbers = set()
-        for form in self.forms:
-            if not form.is_valid() or form.cleaned_data.get("DELETE"):
-                continue
-            number = form.cleaned_data.get("number")
-            if number is None:
-                continue
-            if number in numbers:
-                form.add_error(
-                    "number",
-                    _("Annex %(number)s is already given: each annex has its own number.")
-                    % {"number": number},
-                )
-            numbers.add(number)
-
-
-class AnnexInline(MeetingAgendaItemChoices, admin.TabularInline):
-    """The minutes cite their annexes by number (« voir en annexe 2 »); each is a document of
-    the library, which says who may read it."""
-
-    model = Annex
-    formset = AnnexFormSet
-    fk_name = "meeting"
-    extra = 0
-    fields = ["agenda_item", "number", "document"]
-    autocomplete_fields = ["document"]
-    verbose_name_plural = _("annexes (documents of the library)")
-
-
-class AttendanceInline(TranslationTabularInline):
-    model = Attendance
-    extra = 0
-    fields = ["person", "organisation", "presence", "note"]
-    autocomplete_fields = ["organisation"]
-
-
-class PersonMetInline(TranslationTabularInline):
+class PersonMetInline(LabelledTabularInline):
     model = PersonMet
     extra = 0
-    fields = ["name", "role", "institution", "position"]
+    fields = ["name", "role_fr", "role_en", "institution_fr", "institution_en", "position"]
+
+
+class LabelledSplitDateTime(admin.widgets.AdminSplitDateTime):
+    """The admin's date and time inputs, each with its own label."""
+
+    template_name = "meetings/widgets/split_datetime.html"
 
 
 class DelegationForm(forms.ModelForm):
@@ -167,11 +95,10 @@ class DelegationForm(forms.ModelForm):
         return organisation
 
 
-class DelegationInline(admin.TabularInline):
+class DelegationInline(LabelledTabularInline):
     model = Delegation
     form = DelegationForm
     extra = 0
-    autocomplete_fields = ["organisation"]
     verbose_name_plural = _("delegation (organisations sent to represent the collective)")
 
 
@@ -183,11 +110,13 @@ class NextPlenaryForm(forms.Form):
 
 @admin.register(Meeting)
 class MeetingAdmin(
+    MinutesEditorMixin,
     TrashAdminMixin,
     locking.VersionedAdminMixin,
-    TabbedTranslationAdmin,
+    TranslationAdmin,
 ):
-    """The meeting and its minutes on one page; its version covers the inlines."""
+    """The meeting, its attendance and the list of its sections on one page, each section on
+    a page of its own (meetings/editor.py); the meeting's version covers them all."""
 
     title_gender = "feminine"  # « une réunion »: its titles (collectif/admin_titles.py)
 
@@ -200,13 +129,10 @@ class MeetingAdmin(
     ]
     search_fields = ["title_fr", "title_en", "place_name", "agenda_items__title_fr"]
     date_hierarchy = "start"
-    autocomplete_fields = ["announced_meetings", "minutes_approved_at"]
     readonly_fields = ["sendings_summary"]
+    # Plain lists, each with its label, rather than search boxes: a few meetings a month.
+    formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
     inlines = [
-        AgendaItemInline,
-        ActionItemInline,
-        AnnexInline,
-        AttendanceInline,
         PersonMetInline,
         DelegationInline,
     ]
@@ -233,18 +159,6 @@ class MeetingAdmin(
     def get_search_results(self, request, queryset, search_term):
         queryset, _may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset, True
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not ActionItem:
-            return super().save_formset(request, form, formset, change)
-        # Through the service: a status changed here records who closed the item, as closing
-        # it anywhere else does.
-        for item in formset.save(commit=False):
-            services.action_item_save(item=item, by=request.user)
-        for item in formset.deleted_objects:
-            item.delete()
-        formset.save_m2m()
-        return None
 
     @admin.display(description=_("minutes"), boolean=False)
     def minutes_state(self, meeting):

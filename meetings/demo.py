@@ -406,7 +406,7 @@ Voir le document de constats et propositions en annexe 3.""",
         "Members' initiatives",
         """- Le CCEM, Comité Contre l'Esclavage Moderne, est actuellement partenaire d'un projet cofinancé par la Commission européenne et le Ministère des Affaires étrangères de France concernant une déclaration des Balkans sur la suppression de la traite et l'exploitation des êtres humains. Les pays ciblés sont la Serbie, la Macédoine en la Croatie, la Bosnie-Herzégovine. Ce projet a pour but de renforcer les sociétés civiles de ces 4 pays par des actions de formations.
 
-Une déclaration a été créée, afin de rapporter le plus possible de signatures (à ce jour plus de 100). Elle contient 29 recommandations avec un volet droit de l'homme, traite des êtres humains, principalement sous l'angle des victimes, ainsi qu'un travail sur la protection des données. A l'occasion de ce projet, une application Smartphone sera potentiellement créée visant à sensibiliser le jeune public.
+    Une déclaration a été créée, afin de rapporter le plus possible de signatures (à ce jour plus de 100). Elle contient 29 recommandations avec un volet droit de l'homme, traite des êtres humains, principalement sous l'angle des victimes, ainsi qu'un travail sur la protection des données. A l'occasion de ce projet, une application Smartphone sera potentiellement créée visant à sensibiliser le jeune public.
 
 - Les Sœurs du Bon pasteur au niveau européen, avec le réseau Renate, préparent actuellement un repérage des actions de lutte contre l'exploitation des femmes dans les 17 pays européens : étude du contexte, situation des victimes, profil des trafiquants, réponses des pays concernés, statistiques…
 
@@ -433,7 +433,7 @@ Une déclaration a été créée, afin de rapporter le plus possible de signatur
 - Un an plus tard, un vote aura lieu pour décider si l'association rentre comme membre du Collectif au même titre que ceux qui en font partie depuis plusieurs années.
 - Durant cette année d'observation, l'association participera régulièrement et activement aux activités du Collectif mais n'est pas mandatée pour représenter le collectif, ne prend pas part aux votes ; cette année lui permettant de découvrir les autres associations membres et les positions qui se construisent et se défendent en Collectif.
 
-A noter : les outils élaborés précédemment par le Collectif seront utilisés jusqu'à rupture de stock.""",
+**A noter :** les outils élaborés précédemment par le Collectif seront utilisés jusqu'à rupture de stock.""",
         [
             (
                 "L'association déterminera un de ses membres comme point de contact.",

@@ -311,11 +311,14 @@ class AgendaItem(models.Model):
         _("minutes"),
         blank=True,
         help_text=_(
-            "What was said. Plain text: separate paragraphs with an empty line; lines starting "
-            "with « - » are kept as they are."
+            "What was said, in Markdown: an empty line between paragraphs, « - » at the start "
+            "of each point of a list, **bold**, [text](https://…) for a link; e-mail and web "
+            "addresses become links."
         ),
     )
-    decisions = models.TextField(_("decisions"), blank=True)
+    decisions = models.TextField(
+        _("decisions"), blank=True, help_text=_("In Markdown, as the minutes.")
+    )
 
     # Set by selectors.minutes_for on the sections of the minutes it shows.
     number: int
@@ -543,7 +546,7 @@ class ActionItem(OfAnAgendaItemOfItsMeeting, models.Model):
         on_delete=models.CASCADE,
         related_name="action_items",
     )
-    text = models.TextField(_("what is to be done"))
+    text = models.TextField(_("what is to be done"), help_text=_("In Markdown, as the minutes."))
     organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("organisations responsible"),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from documents.models import Document
 from meetings.models import ActionItem, Meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,20 +40,19 @@ def test_coordinator_writes_member_marks_done_coordinator_sees_it(
     page.fill("#id_title_fr", "Réunion plénière du Collectif")
     page.fill("#id_start_0", "05/12/2014")
     page.fill("#id_start_1", "10:00")
-    page.locator("#agenda_items-group .add-row a").click()
-    page.fill("#id_agenda_items-0-title_fr", "Traite des mineurs")
-    page.fill("#id_agenda_items-0-minutes_fr", "Le rapport alternatif avance.")
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist")).to_contain_text("ajouté")
-
-    page.locator("#action_items-group .add-row a").click()
-    page.select_option("#id_action_items-0-agenda_item", label="Traite des mineurs")
-    page.fill("#id_action_items-0-text_fr", "Transmettre les éléments sur les mineurs.")
-    page.select_option(
-        "#id_action_items-0-organisations", label="Comité contre l'esclavage moderne"
+    page.get_by_role("link", name="Ajouter une section").click()
+    page.get_by_label("Titre (Français)").fill("Traite des mineurs")
+    page.get_by_label("Compte-rendu (Français)").fill("Le rapport alternatif avance.")
+    row = page.locator(".minutes-actions__row").last
+    row.locator("summary").click()
+    row.get_by_label("Ce qui est à faire (Français)").fill(
+        "Transmettre les éléments sur les mineurs."
     )
-    page.click("input[name=_continue]")
-    expect(page.locator(".messagelist")).to_contain_text("modifié")
+    row.get_by_label("Comité contre l'esclavage moderne").check()
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("enregistrée")
     action = ActionItem.objects.get(text_fr="Transmettre les éléments sur les mineurs.")
     assert list(action.organisations.values_list("slug", flat=True)) == ["ccem"]
 
@@ -122,16 +122,16 @@ def test_coordinator_cites_a_library_document_as_annex_and_member_opens_it(
     annex to the document's page, which the documents app opens to member readers only."""
     login(page, "demo-coordinator")
     november = Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-11-07")
-    november.agenda_items.create(position=1, title="Point sur les démarches", title_fr="Point")
+    november.agenda_items.create(
+        position=1, title="Point sur les démarches", title_fr="Point sur les démarches"
+    )
     page.goto(live_server.url + f"/admin/meetings/meeting/{november.pk}/change/")
-    page.locator("#annexes-group .add-row a").click()
-    page.select_option("#id_annexes-0-agenda_item", label="Point")
+    page.get_by_role("link", name="Point sur les démarches").click()
     page.fill("#id_annexes-0-number", "1")
-    page.locator("#annexes-0 .field-document .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill("Intérieur")
-    page.locator(".select2-results__option", has_text="ministère de l'Intérieur").click()
-    page.click("input[name=_continue]")
-    expect(page.locator(".messagelist")).to_contain_text("modifié")
+    interior = Document.objects.get(slug="constats-propositions-interieur-2014-09-29")
+    page.select_option("#id_annexes-0-document", value=str(interior.pk))
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("enregistrée")
     annex = november.annexes.select_related("document").get()
     assert annex.document.slug == "constats-propositions-interieur-2014-09-29"
 

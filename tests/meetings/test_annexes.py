@@ -13,9 +13,9 @@ from documents.models import Document
 from meetings import services
 from meetings.models import Annex
 from members import services as members_services
-from tests.dates import paris
+from tests.forms import form_data
 
-from .test_admin import management, meeting_form
+from .test_admin import management
 
 pytestmark = pytest.mark.django_db
 
@@ -131,33 +131,11 @@ def test_minutes_by_email_link_the_annexes(
 # --- Admin ----------------------------------------------------------------------------------------
 
 
-def meeting_change_data(meeting, **extra):
-    """The meeting's change form as it comes back from the admin, with its agenda items."""
-    items = list(meeting.agenda_items.order_by("position"))
-    data = meeting_form(
-        kind=meeting.kind,
-        title_fr=meeting.title_fr,
-        start_0="29/09/2014",
-        start_1="10:00",
-        version=str(meeting.version) if hasattr(meeting, "version") else "",
-        **{
-            "agenda_items-TOTAL_FORMS": str(len(items)),
-            "agenda_items-INITIAL_FORMS": str(len(items)),
-        },
-    )
-    for index, item in enumerate(items):
-        data.update(
-            {
-                f"agenda_items-{index}-id": item.pk,
-                f"agenda_items-{index}-meeting": meeting.pk,
-                f"agenda_items-{index}-position": item.position,
-                f"agenda_items-{index}-title_fr": item.title_fr,
-                f"agenda_items-{index}-minutes_fr": item.minutes_fr,
-                f"agenda_items-{index}-decisions_fr": "",
-            }
-        )
-    data.update(extra)
-    return data
+def section_data(client, meeting, item, **extra):
+    """The form of a section's page (the minutes editor) as the page fills it."""
+    url = reverse("admin:meetings_meeting_agenda_item", args=[meeting.pk, item.pk])
+    data = form_data(client.get(url).content.decode(), "agenda-item-form")
+    return url, {**data, "_save": "Enregistrer", **extra}
 
 
 @pytest.fixture
@@ -174,13 +152,16 @@ def library_document(db):
     )
 
 
-def test_meeting_page_has_the_annex_inline_with_a_document_search(coordinator_client, make_meeting):
+def test_section_page_offers_the_documents_of_the_library(
+    coordinator_client, make_meeting, library_document
+):
     meeting = make_meeting(items=1)
-    content = coordinator_client.get(
-        reverse("admin:meetings_meeting_change", args=[meeting.pk])
-    ).content.decode()
+    url = reverse(
+        "admin:meetings_meeting_agenda_item", args=[meeting.pk, meeting.agenda_items.get().pk]
+    )
+    content = coordinator_client.get(url).content.decode()
     assert 'id="id_annexes-TOTAL_FORMS"' in content
-    assert 'data-model-name="annex" data-field-name="document"' in content
+    assert f'<option value="{library_document.pk}">' in content
 
 
 def test_coordinator_links_a_library_document_as_an_annex(
@@ -188,18 +169,13 @@ def test_coordinator_links_a_library_document_as_an_annex(
 ):
     meeting = make_meeting(items=2)
     second = meeting.agenda_items.get(position=2)
-    response = coordinator_client.post(
-        reverse("admin:meetings_meeting_change", args=[meeting.pk]),
-        meeting_change_data(
-            meeting,
-            **management("annexes", 1),
-            **{
-                "annexes-0-agenda_item": second.pk,
-                "annexes-0-number": "3",
-                "annexes-0-document": library_document.pk,
-            },
-        ),
+    url, data = section_data(
+        coordinator_client,
+        meeting,
+        second,
+        **{"annexes-0-number": "3", "annexes-0-document": library_document.pk},
     )
+    response = coordinator_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     annex = Annex.objects.get()
     assert (annex.meeting, annex.agenda_item, annex.number, annex.document) == (
@@ -210,47 +186,24 @@ def test_coordinator_links_a_library_document_as_an_annex(
     )
 
 
-def test_annex_inline_refuses_an_agenda_item_of_another_meeting(
-    coordinator_client, make_meeting, library_document
-):
-    meeting = make_meeting(items=1)
-    other = make_meeting(paris(2014, 11, 7, 10), items=1)
-    response = coordinator_client.post(
-        reverse("admin:meetings_meeting_change", args=[meeting.pk]),
-        meeting_change_data(
-            meeting,
-            **management("annexes", 1),
-            **{
-                "annexes-0-agenda_item": other.agenda_items.get().pk,
-                "annexes-0-number": "1",
-                "annexes-0-document": library_document.pk,
-            },
-        ),
-    )
-    assert response.status_code == 200
-    assert not Annex.objects.exists()
-
-
-def test_annex_inline_refuses_two_annexes_with_the_same_number(
+def test_section_page_refuses_two_annexes_with_the_same_number(
     coordinator_client, make_meeting, library_document
 ):
     meeting = make_meeting(items=1)
     item = meeting.agenda_items.get()
-    response = coordinator_client.post(
-        reverse("admin:meetings_meeting_change", args=[meeting.pk]),
-        meeting_change_data(
-            meeting,
+    url, data = section_data(
+        coordinator_client,
+        meeting,
+        item,
+        **{
             **management("annexes", 2),
-            **{
-                "annexes-0-agenda_item": item.pk,
-                "annexes-0-number": "2",
-                "annexes-0-document": library_document.pk,
-                "annexes-1-agenda_item": item.pk,
-                "annexes-1-number": "2",
-                "annexes-1-document": library_document.pk,
-            },
-        ),
+            "annexes-0-number": "2",
+            "annexes-0-document": library_document.pk,
+            "annexes-1-number": "2",
+            "annexes-1-document": library_document.pk,
+        },
     )
+    response = coordinator_client.post(url, data)
     assert response.status_code == 200
     assert "annexe 2 est déjà donnée" in response.content.decode()
     assert not Annex.objects.exists()

@@ -102,3 +102,16 @@ def test_minutes_of_29_september_link_their_three_annexes_to_the_library(demo, d
     assert visitor.get(annexes[0].document.get_absolute_url()).status_code == 200
     assert visitor.get(annexes[1].document.get_absolute_url()).status_code == 404
     assert demo_client.get(annexes[1].document.get_absolute_url()).status_code == 200
+
+
+def test_compte_rendu_of_29_september_shows_its_points_as_lists_and_addresses_as_links(
+    demo_client, demo
+):
+    content = demo_client.get(demo.get_absolute_url()).content.decode()
+    first = content[content.index('id="item-') : content.index("2/</span>")]
+    assert first.count("<li>") >= 4  # the four points of the first section
+    assert "- Dans la rubrique" not in content
+    assert 'href="mailto:inscriptionacpe@gmail.com"' in content
+    assert 'href="https://www.reportchildsextourism.eu"' in content
+    assert 'href="mailto:contre.la.traite@secours-catholique.org"' in content
+    assert "<strong>A noter :</strong>" in content

@@ -3,10 +3,11 @@ included, and the rows the page edits that change elsewhere (an agenda item on i
 action item a member marks done) give it a new version."""
 
 import pytest
+from django.urls import reverse
 
 from meetings import services
 from meetings.models import ActionItem, AgendaItem, Meeting
-from tests.forms import STALE_FR, open_admin, race, refused, save
+from tests.forms import STALE_FR, form_data, open_admin, refused, save
 
 pytestmark = pytest.mark.django_db
 
@@ -17,17 +18,20 @@ def meeting(make_meeting):
 
 
 def test_meeting_inlines_are_covered_by_the_meetings_version(coordinators, meeting):
-    """The first changes the minutes of an agenda item (an inline), the second the title."""
-    response = race(
-        *coordinators,
-        meeting,
-        **{"agenda_items-0-minutes_fr": "Minutes du premier."},
-        title_fr="Titre du second",
-    )
-    refused(response, keeps="Titre du second")
+    """The first adds a person met (an inline), the second changes the title."""
+    first, second = coordinators
+    url, data_1 = open_admin(first, meeting)
+    _url, data_2 = open_admin(second, meeting)
+    person = {
+        "people_met-TOTAL_FORMS": "1",
+        "people_met-0-name": "Raphael SODINI",
+        "people_met-0-position": "0",
+    }
+    assert save(first, url, data_1, **person).status_code == 302
+    refused(save(second, url, data_2, title_fr="Titre du second"), keeps="Titre du second")
     meeting.refresh_from_db()
     assert meeting.title_fr == "Réunion du Collectif"
-    assert meeting.agenda_items.get().minutes_fr == "Minutes du premier."
+    assert meeting.people_met.get().name == "Raphael SODINI"
 
 
 def test_a_stale_meeting_page_adds_no_inline_row(coordinators, meeting):
@@ -40,25 +44,27 @@ def test_a_stale_meeting_page_adds_no_inline_row(coordinators, meeting):
         url,
         data_2,
         **{
-            "attendances-TOTAL_FORMS": "1",
-            "attendances-0-person": "Personne du second",
-            "attendances-0-presence": "present",
+            "people_met-TOTAL_FORMS": "1",
+            "people_met-0-name": "Personne du second",
+            "people_met-0-position": "0",
         },
     )
     refused(response, keeps="Personne du second")
-    assert not meeting.attendances.exists()
+    assert not meeting.people_met.exists()
     meeting.refresh_from_db()
     assert meeting.title_fr == "Titre du premier"
 
 
-def test_an_action_item_closed_by_a_member_is_not_reopened_by_a_stale_meeting_page(
+def test_an_action_item_closed_by_a_member_is_not_reopened_by_a_stale_section_page(
     coordinator_client, meeting, make_action, ccem, representative
 ):
     action = make_action(meeting, organisations=[ccem])
-    url, data = open_admin(coordinator_client, Meeting.objects.get(pk=meeting.pk))
-    assert data["action_items-0-status"] == "open"
+    url = reverse("admin:meetings_meeting_agenda_item", args=[meeting.pk, action.agenda_item_id])
+    data = form_data(coordinator_client.get(url).content.decode(), "agenda-item-form")
+    assert data["actions-0-status"] == "open"
     services.action_item_close(item=action, by=representative, comment="Fait.")
-    refused(save(coordinator_client, url, data, title_fr="Titre modifié"), keeps="Titre modifié")
+    response = coordinator_client.post(url, {**data, "title_fr": "Titre modifié", "_save": "1"})
+    refused(response, keeps="Titre modifié")
     action.refresh_from_db()
     assert action.status == ActionItem.Status.DONE
 
