@@ -1,0 +1,171 @@
+"""axe-core on every page of the admin that coordinators use, in French and in English.
+
+The pages come from the admin site itself (`admin.site._registry` and each ModelAdmin's
+`get_urls()`), so that a model or a view added later is checked without touching this file:
+the login page, the dashboard, and for each ModelAdmin its change list, its add form (where
+adding is permitted), the change form of one demo record and its own views (history of a
+version, review, preview, import...). The history and delete pages share one template per
+kind of ModelAdmin: each template is checked once.
+
+The demo coordinator (staff, « Coordination » group, not superuser) walks every page it may
+see; the ModelAdmins it may not see (login attempts of django-axes) are walked by a superuser,
+so that no registered page escapes.
+"""
+
+import io
+import time
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import RequestFactory
+from django.urls import URLPattern, reverse
+from playwright.sync_api import expect
+
+from collectif.demo import DEMO_COORDINATOR, DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+SUPERUSER = "a11y-superuser"
+STANDARD_VIEWS = ("changelist", "add", "change", "delete", "history")
+
+
+@pytest.fixture
+def demo(live_server):
+    call_command("load_demo", stdout=io.StringIO())
+    get_user_model().objects.create_superuser(SUPERUSER, "root@example.org", DEMO_PASSWORD)
+
+
+def request_as(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+def sample(model_admin, request):
+    """One record of the ModelAdmin's list: the richest the demo has where it matters (the
+    meeting with its minutes), else the first."""
+    queryset = model_admin.get_queryset(request)
+    if model_admin.model._meta.label == "meetings.Meeting":
+        queryset = queryset.filter(start__date="2014-09-29") or queryset
+    return queryset.first()
+
+
+def custom_view_path(pattern, obj):
+    """The address of one of the ModelAdmin's own views, with the demo record (and one of its
+    history versions) for its arguments, named or in that order; None when it takes arguments
+    nothing here can give."""
+    regex = pattern.pattern.regex
+    names = list(regex.groupindex) or ["object_id", "version_id"][: regex.groups]
+    if regex.groups > len(names) or (names and obj is None):
+        return None
+    values = {"object_id": obj.pk if obj is not None else None}
+    if "version_id" in names:
+        version = obj.history.order_by("history_id").first()
+        if version is None:
+            return None
+        values["version_id"] = version.history_id
+    if set(names) - set(values):
+        return None
+    arguments = [values[name] for name in names]
+    if regex.groupindex:
+        return reverse(f"admin:{pattern.name}", kwargs=dict(zip(names, arguments, strict=True)))
+    return reverse(f"admin:{pattern.name}", args=arguments)
+
+
+def admin_pages(user):
+    """[(what, path)] for every page of the admin this user may open."""
+    request = request_as(user)
+    pages = [("dashboard", reverse("admin:index"))]
+    seen_templates = set()
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_or_change_permission(request):
+            continue
+        info = f"{model._meta.app_label}_{model._meta.model_name}"
+        label = model._meta.label
+        pages.append((f"{label} list", reverse(f"admin:{info}_changelist")))
+        if model_admin.has_add_permission(request):
+            pages.append((f"{label} add", reverse(f"admin:{info}_add")))
+        obj = sample(model_admin, request)
+        if obj is not None:
+            pages.append((f"{label} change", reverse(f"admin:{info}_change", args=[obj.pk])))
+            history_template = ("history", model_admin.object_history_template)
+            if history_template not in seen_templates:
+                seen_templates.add(history_template)
+                pages.append((f"{label} history", reverse(f"admin:{info}_history", args=[obj.pk])))
+            delete_template = ("delete", model_admin.delete_confirmation_template)
+            if model_admin.has_delete_permission(request, obj) and (
+                delete_template not in seen_templates
+            ):
+                seen_templates.add(delete_template)
+                pages.append((f"{label} delete", reverse(f"admin:{info}_delete", args=[obj.pk])))
+        for pattern in model_admin.get_urls():
+            if not isinstance(pattern, URLPattern) or pattern.name is None:
+                continue
+            if pattern.name in {f"{info}_{view}" for view in STANDARD_VIEWS}:
+                continue
+            path = custom_view_path(pattern, obj)
+            if path is not None:
+                pages.append((f"{label} {pattern.name.removeprefix(info + '_')}", path))
+    return pages
+
+
+def log_in(page, live_server, username):
+    page.context.clear_cookies()
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("[type=submit]")
+    expect(page.locator("#site-name")).to_be_visible()
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+        shown = ", ".join(targets[:6]) + (f" (+{len(targets) - 6})" if len(targets) > 6 else "")
+        lines.append(f"    {violation['id']} ({violation['impact']}): {shown}")
+    return lines
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_admin_page_has_no_axe_violation(page, live_server, settings, axe, demo, language):
+    settings.ADMIN_LANGUAGE_CODE = language
+    started = time.monotonic()
+    failures, checked, skipped = [], [], []
+
+    def check(what, path):
+        response = page.goto(live_server.url + path)
+        if response is None or response.status == 405:  # a view that only takes a POST
+            skipped.append(f"{what} ({path}): {response and response.status}")
+            return
+        assert response.status == 200, f"{what} ({path}) answered {response.status}"
+        assert page.locator("html").get_attribute("lang") == language, path
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        checked.append(what)
+        if violations:
+            failures.append(f"  {what} — {path}\n" + "\n".join(describe(violations)))
+
+    check("login", reverse("admin:login"))
+    coordinator = get_user_model().objects.get(username=DEMO_COORDINATOR)
+    log_in(page, live_server, DEMO_COORDINATOR)
+    coordinator_pages = admin_pages(coordinator)
+    for what, path in coordinator_pages:
+        check(what, path)
+    log_in(page, live_server, SUPERUSER)
+    superuser = get_user_model().objects.get(username=SUPERUSER)
+    seen = {path for _what, path in coordinator_pages}
+    for what, path in admin_pages(superuser):
+        if path not in seen:
+            check(f"{what} (superuser)", path)
+
+    elapsed = time.monotonic() - started
+    print(f"\naxe checked {len(checked)} admin pages in {language} in {elapsed:.0f} s")
+    print("not pages (POST only): " + "; ".join(skipped))
+    assert not failures, (
+        f"axe found violations on {len(failures)} of {len(checked)} admin pages ({language}):\n"
+        + "\n".join(failures)
+    )
