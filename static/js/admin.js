@@ -5,6 +5,8 @@
    - Autocomplete boxes (select2, autocomplete_fields): the box and its search field take the
      field's label for name; the « clear » cross leaves the list of chosen items (a list holds
      only items). select2 redraws them at each choice: a MutationObserver applies this again.
+   - Their open list of results, the calendar and the clock: named regions (they are appended
+     to the body, outside the page's landmarks).
    - The filter boxes of many-to-many fields (filter_horizontal): their search icon, a span with
      an aria-label, becomes an image so that the label is allowed.
    - Editable columns of change lists (list_editable): each field is named after its column and
@@ -49,6 +51,13 @@
           search.setAttribute("aria-labelledby", label);
         }
       });
+      // An open box owns its list of results; ARIA 1.2 says which list a combobox controls.
+      var owns = selection.getAttribute("aria-owns");
+      if (owns && selection.getAttribute("aria-controls") !== owns) {
+        selection.setAttribute("aria-controls", owns);
+      } else if (!owns && selection.hasAttribute("aria-controls")) {
+        selection.removeAttribute("aria-controls");
+      }
       if (rendered && rendered.tagName === "UL") {
         rendered.querySelectorAll(":scope > .select2-selection__clear").forEach(function (clear) {
           rendered.insertAdjacentElement("afterend", clear);
@@ -57,6 +66,40 @@
           if (i > 0 || rendered.querySelector(".select2-selection__choice") === null) c.remove();
         });
       }
+    });
+  }
+
+  /* The open list of results, which select2 appends to the page's body: a region named after
+     the field (all content within landmarks), its search field named too. */
+  function fixOpenDropdowns() {
+    document.querySelectorAll("body > .select2-container").forEach(function (dropdown) {
+      var results = dropdown.querySelector(".select2-results__options[id]");
+      if (!results) return;
+      var select = document.getElementById(results.id.replace(/^select2-/, "").replace(/-results$/, ""));
+      var label = select && labelId(select);
+      if (!label) return;
+      if (dropdown.getAttribute("aria-labelledby") !== label) {
+        dropdown.setAttribute("role", "region");
+        dropdown.setAttribute("aria-labelledby", label);
+      }
+      dropdown.querySelectorAll(".select2-search__field").forEach(function (search) {
+        if (search.getAttribute("aria-labelledby") !== label) {
+          search.setAttribute("aria-labelledby", label);
+        }
+      });
+    });
+  }
+
+  /* The calendar and the clock of date and time fields, appended to the body too: regions
+     named as the link that opens them (« Choose a date », « Choose a time »). */
+  function fixPickers() {
+    document.querySelectorAll("body > .calendarbox, body > .clockbox").forEach(function (box) {
+      if (box.hasAttribute("role")) return;
+      var link = document.getElementById(box.id.replace(/box(\d+)$/, "link$1"));
+      var icon = link && link.querySelector("[title]");
+      if (!icon) return;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", icon.getAttribute("title"));
     });
   }
 
@@ -120,6 +163,8 @@
   function fixWidgets() {
     scheduled = false;
     fixAutocompletes(document);
+    fixOpenDropdowns();
+    fixPickers();
     fixFilterIcons(document);
   }
   function schedule() {
@@ -134,7 +179,12 @@
     fixEditableLists();
     fixExportToggle();
     fixWidgets();
-    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+    new MutationObserver(schedule).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["aria-owns"],
+    });
     // select2 and SelectFilter build their boxes when the page has loaded.
     window.addEventListener("load", fixWidgets);
   }

@@ -163,9 +163,90 @@ def test_every_admin_page_has_no_axe_violation(page, live_server, settings, axe,
             check(f"{what} (superuser)", path)
 
     elapsed = time.monotonic() - started
-    print(f"\naxe checked {len(checked)} admin pages in {language} in {elapsed:.0f} s")
+    print(f"\naxe checked {len(checked)} admin pages in {language} in {elapsed:.0f} s: ")
+    print("; ".join(checked))
     print("not pages (POST only): " + "; ".join(skipped))
     assert not failures, (
         f"axe found violations on {len(failures)} of {len(checked)} admin pages ({language}):\n"
         + "\n".join(failures)
     )
+
+
+def check_axe(axe, page, state):
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, f"{state} — {page.url}\n" + "\n".join(describe(violations))
+
+
+def test_language_tabs_by_keyboard_and_switch(page, live_server, axe, demo):
+    from collectif.models import Page
+
+    log_in(page, live_server, DEMO_COORDINATOR)
+    about = Page.objects.get(key="about")
+    page.goto(live_server.url + reverse("admin:collectif_page_change", args=[about.pk]))
+    titles = page.get_by_role("tablist", name="Titre")
+    french = titles.get_by_role("tab", name="fr (français)")
+    english = titles.get_by_role("tab", name="en (anglais)")
+    expect(french).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#id_title_en")).to_be_hidden()
+    french.focus()
+    page.keyboard.press("ArrowRight")
+    expect(english).to_be_focused()
+    expect(english).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#id_title_fr")).to_be_hidden()
+    expect(page.get_by_label("Titre (anglais)")).to_be_visible()
+    page.keyboard.press("Home")
+    expect(french).to_be_focused()
+    expect(page.get_by_label("Titre (français)")).to_be_visible()
+    page.keyboard.press("Tab")  # out of the tab list, into the French field
+    expect(page.locator("#id_title_fr")).to_be_focused()
+
+    page.get_by_label("Langue des champs traduits").select_option("en")
+    selected = page.locator("[role=tab][aria-selected=true]")
+    expect(selected).to_have_count(3)
+    for tab in selected.all():
+        expect(tab).to_have_text("en (anglais)")
+    check_axe(axe, page, "English tabs")
+
+    page.get_by_label("Langue des champs traduits").select_option("fr")
+    page.locator("#id_title_fr").fill("")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(titles.get_by_role("tab", name="fr (français) contient une erreur")).to_have_attribute(
+        "aria-selected", "true"
+    )
+    check_axe(axe, page, "form with an error")
+
+
+def test_open_widgets_and_added_rows_have_no_axe_violation(page, live_server, axe, demo):
+    from meetings.models import Meeting
+    from news.models import NewsItem
+
+    log_in(page, live_server, DEMO_COORDINATOR)
+    item = NewsItem.objects.exclude(themes=None).first()
+    page.goto(live_server.url + reverse("admin:news_newsitem_change", args=[item.pk]))
+    for name in ["themes", "proposer"]:
+        page.locator(f"#id_{name} + .select2 .select2-selection").click()
+        expect(page.locator(".select2-results__option").first).to_be_visible()
+        check_axe(axe, page, f"autocomplete {name} open")
+        page.keyboard.press("Escape")
+    calendar = page.locator(".field-event_start .datetimeshortcuts a").nth(1)
+    calendar.click()
+    expect(page.locator(".calendarbox").first).to_be_visible()
+    check_axe(axe, page, "calendar open")
+    page.keyboard.press("Escape")
+    clock = page.locator(".field-event_start .datetimeshortcuts a").nth(3)
+    clock.click()
+    expect(page.locator(".clockbox").first).to_be_visible()
+    check_axe(axe, page, "clock open")
+    page.keyboard.press("Escape")
+
+    # Rows added to inlines with translated fields get their language tabs.
+    meeting = Meeting.objects.filter(start__date="2014-09-29").first()
+    page.goto(live_server.url + reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    groups = page.locator(".inline-group:has(.empty-form .mt)")
+    assert groups.count() >= 1
+    for group in groups.all():
+        before = group.locator("[role=tablist]").count()
+        group.locator(".add-row a").click()
+        expect(group.locator("[role=tablist]")).not_to_have_count(before)
+    check_axe(axe, page, "inline rows added")
