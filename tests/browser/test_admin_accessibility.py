@@ -2,10 +2,11 @@
 
 The pages come from the admin site itself (`admin.site._registry` and each ModelAdmin's
 `get_urls()`), so that a model or a view added later is checked without touching this file:
-the login page, the dashboard, and for each ModelAdmin its change list, its add form (where
-adding is permitted), the change form of one demo record and its own views (history of a
-version, review, preview, import...). The history and delete pages share one template per
-kind of ModelAdmin: each template is checked once.
+the login page, the dashboard, the password change, each application's index, and for each
+ModelAdmin its change list, its add form (where adding is permitted), the change form of one
+demo record and its own views (history of a version, review, preview, import...). The history
+and delete pages share one template per kind of ModelAdmin, and the add forms opened in a
+popup one layout: each is checked once.
 
 The demo coordinator (staff, « Coordination » group, not superuser) walks every page it may
 see; the ModelAdmins it may not see (login attempts of django-axes) are walked by a superuser,
@@ -31,6 +32,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 SUPERUSER = "a11y-superuser"
 STANDARD_VIEWS = ("changelist", "add", "change", "delete", "history")
+# The admin site's own pages a coordinator opens (logging out takes a POST).
+SITE_VIEWS = ("password_change", "password_change_done")
 
 
 @pytest.fixture
@@ -80,6 +83,15 @@ def admin_pages(user):
     """[(what, path)] for every page of the admin this user may open."""
     request = request_as(user)
     pages = [("dashboard", reverse("admin:index"))]
+    pages += [(name, reverse(f"admin:{name}")) for name in SITE_VIEWS]
+    apps = sorted(
+        {
+            model._meta.app_label
+            for model, model_admin in admin.site._registry.items()
+            if model_admin.has_view_or_change_permission(request)
+        }
+    )
+    pages += [(f"{app} index", reverse("admin:app_list", args=[app])) for app in apps]
     seen_templates = set()
     for model, model_admin in admin.site._registry.items():
         if not model_admin.has_view_or_change_permission(request):
@@ -110,6 +122,14 @@ def admin_pages(user):
             path = custom_view_path(pattern, obj)
             if path is not None:
                 pages.append((f"{label} {pattern.name.removeprefix(info + '_')}", path))
+        if (
+            model_admin.has_add_permission(request)
+            and obj is not None
+            and "popup" not in seen_templates
+        ):
+            # The add form opened by the « + » beside a choice, once.
+            seen_templates.add("popup")
+            pages.append((f"{label} add (popup)", reverse(f"admin:{info}_add") + "?_popup=1"))
     return pages
 
 
