@@ -270,3 +270,18 @@ def test_open_widgets_and_added_rows_have_no_axe_violation(page, live_server, ax
         group.locator(".add-row a").click()
         expect(group.locator("[role=tablist]")).not_to_have_count(before)
     check_axe(axe, page, "inline rows added")
+
+
+def test_dark_theme_keeps_its_contrast(page, live_server, axe, demo):
+    from members.models import Organisation
+
+    page.emulate_media(color_scheme="dark")
+    log_in(page, live_server, DEMO_COORDINATOR)
+    organisation = Organisation.objects.get(slug="ccem")
+    for path in [
+        reverse("admin:index"),
+        reverse("admin:members_organisation_changelist"),
+        reverse("admin:members_organisation_change", args=[organisation.pk]),
+    ]:
+        page.goto(live_server.url + path)
+        check_axe(axe, page, "dark theme")
