@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import translation
 
 from collectif.permissions import COORDINATION_GROUP
-from documents.models import IssuingBody
 from members import services as members_services
 from members.models import Organisation
 
@@ -33,7 +32,8 @@ def migrated_content(django_db_setup, django_db_blocker):
             if model._meta.label_lower not in REBUILT_MODELS
             for row in model._default_manager.all()
         ]
-        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
+        labels = sorted({row._meta.label for row in rows})
+        return serializers.serialize("json", rows, use_natural_foreign_keys=True), labels
 
 
 @pytest.fixture(autouse=True)
@@ -46,16 +46,16 @@ def _migrated_content_present(request):
     marker = request.node.get_closest_marker("django_db")
     if marker is None and not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
         return
-    content = request.getfixturevalue("migrated_content")
+    content, labels = request.getfixturevalue("migrated_content")
     request.getfixturevalue("_django_db_helper")
-    # Not the Coordination group: the post_migrate receiver that grants its permissions
-    # makes it again after a flush. The issuing bodies come only from a data migration.
-    if IssuingBody.objects.exists():
+    models = [apps.get_model(label) for label in labels]
+    if all(model._base_manager.exists() for model in models):
         return
-    # In one transaction: foreign keys are checked at commit, whatever the rows' order.
+    # In one transaction: foreign keys are checked at commit, whatever the rows' order. What a
+    # flush left or made again gives way to the rows as they were.
     with transaction.atomic():
-        # The group made again after the flush, under another id than the saved one's.
-        Group.objects.filter(name=COORDINATION_GROUP).delete()
+        for model in models:
+            model._base_manager.all().delete()
         for row in serializers.deserialize("json", content):
             row.save()
 

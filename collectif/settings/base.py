@@ -64,6 +64,8 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
     # Its lookups (pg_trgm's similarity for the library's « did you mean ») on PostgreSQL.
     "django.contrib.postgres",
+    # Django's form templates, for the renderer below.
+    "django.forms",
 ]
 THIRD_PARTY_APPS = [
     "axes",
@@ -123,6 +125,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the templates above, so that the project's own override Django's
+# (templates/admin/widgets/split_datetime.html labels the date and the time of a split field).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -----------------------------------------------------------------------------------
 
