@@ -110,6 +110,10 @@ class Column:
     def text(self, value):
         return _as_text(value)
 
+    def display(self, value):
+        """`value` as the preview shows it: in words, where the file may hold a code."""
+        return self.text(value)
+
     def current(self, instance):
         return getattr(instance, self.attribute)
 
@@ -198,6 +202,9 @@ class BooleanColumn(Column):
     def text(self, value):
         return "1" if value else "0"
 
+    def display(self, value):
+        return str(_("yes") if value else _("no"))
+
     def accepted(self):
         return _("1 or oui or yes; 0 or non or no")
 
@@ -228,6 +235,9 @@ class ChoiceColumn(Column):
 
     def accepted(self):
         return ", ".join(f"{value} ({label})" for value, label in self.choices.choices)
+
+    def display(self, value):
+        return str(dict(self.choices.choices).get(value, value)) if value else ""
 
 
 class Lookup:
@@ -301,6 +311,11 @@ class ReferenceColumn(Column):
             return ",".join(getattr(record, self.export_key) for record in value or [])
         return getattr(value, self.export_key) if value is not None else ""
 
+    def display(self, value):
+        if self.many:
+            return ", ".join(str(record) for record in value or [])
+        return str(value) if value is not None else ""
+
     def current(self, instance):
         if self.many:
             return sorted(getattr(instance, self.attribute).all(), key=lambda record: record.pk)
@@ -330,6 +345,9 @@ class PartialDateColumn(Column):
 
     def text(self, value):
         return value.iso if value else ""
+
+    def display(self, value):
+        return value.format() if value else ""
 
     def current(self, instance):
         return instance.partial_date
@@ -516,10 +534,15 @@ class Importer:
         for column in self.columns:
             if column.name not in row.values:
                 continue
-            old = column.text(column.current(row.instance)) if row.instance is not None else ""
+            current = column.current(row.instance) if row.instance is not None else None
+            old = column.text(current) if row.instance is not None else ""
             new = column.text(row.values[column.name])
             if old != new:
-                changed.append(Change(str(column.label), old, new))
+                # Compared as the file writes them, shown in words (a kind's name, not its code).
+                shown_old = column.display(current) if row.instance is not None else ""
+                changed.append(
+                    Change(str(column.label), shown_old, column.display(row.values[column.name]))
+                )
         return changed
 
     def describe(self, row):

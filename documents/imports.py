@@ -105,6 +105,13 @@ class ReferencesColumn(Column):
     def text(self, value):
         return " | ".join(f"{scheme}: {reference}" for scheme, reference in value or [])
 
+    def display(self, value):
+        labels = dict(references.Scheme.choices)
+        return " | ".join(
+            _("%(label)s: %(value)s") % {"label": labels.get(scheme, scheme), "value": reference}
+            for scheme, reference in value or []
+        )
+
     def current(self, instance):
         return [(reference.scheme, reference.value) for reference in instance.references.all()]
 

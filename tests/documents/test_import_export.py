@@ -388,11 +388,12 @@ def test_the_preview_shows_old_and_new_values_of_updated_rows(coordinator_client
     assert first.action == "unchanged"
     assert second.action == "update"
     assert [(c.label, c.old, c.new) for c in second.changes] == [
-        ("thématiques", "victim-support", "victim-support,advocacy"),
-        ("statut juridique", "in-force", "amended"),
+        # In words, as the admin shows them, not the codes the file may use.
+        ("thématiques", "Accompagnement des victimes", "Accompagnement des victimes, Plaidoyer"),
+        ("statut juridique", "En vigueur", "Modifié"),
     ]
     text = page_text(page)
-    assert "<del>in-force</del> → <ins>amended</ins>" in text
+    assert "<del>En vigueur</del> → <ins>Modifié</ins>" in text
     assert "0 nouveau(x), 1 mis à jour, 1 inchangé(s)." in text
     imported(coordinator_client, csv_bytes([PALERMO, changed]))
     assert LegalResource.objects.get(slug="convention-de-varsovie").status == "amended"
