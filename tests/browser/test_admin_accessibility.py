@@ -166,6 +166,9 @@ def test_every_admin_page_has_no_axe_violation(page, live_server, settings, axe,
         if response.request.redirected_from is not None:  # a POST's view, back to its page
             skipped.append(f"{what} ({path}): redirected to {response.url}")
             return
+        if not (response.headers.get("content-type") or "").startswith("text/html"):
+            skipped.append(f"{what} ({path}): not a page ({response.headers.get('content-type')})")
+            return
         assert response.status == 200, f"{what} ({path}) answered {response.status}"
         assert page.locator("html").get_attribute("lang") == language, path
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
@@ -266,15 +269,15 @@ def test_open_widgets_and_added_rows_have_no_axe_violation(page, live_server, ax
     check_axe(axe, page, "clock open")
     page.keyboard.press("Escape")
 
-    # Rows added to inlines with translated fields get their language tabs.
+    # Rows added to the meeting page's inlines (people met, delegation) come labelled.
     meeting = Meeting.objects.filter(start__date="2014-09-29").first()
     page.goto(live_server.url + reverse("admin:meetings_meeting_change", args=[meeting.pk]))
-    groups = page.locator(".inline-group:has(.empty-form .mt)")
+    groups = page.locator(".inline-group:has(.add-row a)")
     assert groups.count() >= 1
     for group in groups.all():
-        before = group.locator("[role=tablist]").count()
+        rows = group.locator("tr.form-row:not(.empty-form)").count()
         group.locator(".add-row a").click()
-        expect(group.locator("[role=tablist]")).not_to_have_count(before)
+        expect(group.locator("tr.form-row:not(.empty-form)")).to_have_count(rows + 1)
     check_axe(axe, page, "inline rows added")
 
 
@@ -291,3 +294,35 @@ def test_dark_theme_keeps_its_contrast(page, live_server, axe, demo):
     ]:
         page.goto(live_server.url + path)
         check_axe(axe, page, "dark theme")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_import_preview_and_refusal_have_no_axe_violation(
+    page, live_server, settings, axe, demo, language
+):
+    """The import pages once a file is sent: a preview with an updated row (the export of the
+    organisations, one name changed), then a file refused whole (a row twice)."""
+    settings.ADMIN_LANGUAGE_CODE = language
+    log_in(page, live_server, DEMO_COORDINATOR)
+    import_url = live_server.url + reverse("admin:members_organisation_import")
+    exported = page.request.get(
+        live_server.url + reverse("admin:members_organisation_export", args=["csv"])
+    )
+    assert exported.ok, exported.status
+    lines = exported.body().decode("utf-8-sig").splitlines()
+    good = "\n".join([lines[0], lines[1].replace("CCEM", "CCEM (Paris)", 1), *lines[2:]])
+    for state, content, shown in [
+        ("preview", good.encode("utf-8"), "[name=confirm]"),
+        (
+            "refused",
+            (lines[0] + "\n" + lines[1] + "\n" + lines[1]).encode("cp1252"),
+            ".import-problem",
+        ),
+    ]:
+        page.goto(import_url)
+        page.set_input_files(
+            "#id_import_file", {"name": f"{state}.csv", "mimeType": "text/csv", "buffer": content}
+        )
+        page.locator("#import-upload [type=submit]").click()
+        expect(page.locator(shown).first).to_be_visible()
+        check_axe(axe, page, f"import {state} ({language})")
