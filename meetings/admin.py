@@ -18,6 +18,7 @@ from collectif.trash import TrashAdminMixin
 
 from . import services
 from .editor import MinutesEditorMixin
+from .forms import require_an_owner
 from .models import (
     ActionItem,
     AgendaItem,
@@ -49,26 +50,15 @@ class ActionItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        has_owner = (
-            cleaned.get("organisations")
-            or cleaned.get("for_coordination")
-            or cleaned.get("for_every_member")
-        )
-        if not has_owner:
-            raise ValidationError(
-                _(
-                    "Say who follows it up: one or more organisations, the coordination or every "
-                    "member."
-                )
-            )
+        require_an_owner(cleaned)
         # The dates and who closed it follow from the status in services.action_item_save.
         return cleaned
 
 
 class LabelledTabularInline(admin.TabularInline):
-    """Compact rows whose every input has a label (see the template)."""
+    """Compact rows (every tabular inline's template labels each input:
+    templates/admin/edit_inline/tabular.html)."""
 
-    template = "admin/meetings/meeting/tabular_labelled.html"
     classes = ["minutes-inline"]
 
 

@@ -8,7 +8,7 @@ closed them."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -25,6 +25,7 @@ from members.capabilities import Capability
 from members.models import Organisation
 
 from . import services
+from .forms import require_an_owner
 from .models import ActionItem, AgendaItem, Annex, Attendance, Meeting
 from .rich_text import render_minutes
 
@@ -154,19 +155,7 @@ class ActionItemRowForm(forms.ModelForm):
         cleaned = super().clean()
         if self.cleaned_data.get("DELETE"):
             return cleaned
-        has_owner = (
-            cleaned.get("organisations")
-            or cleaned.get("for_coordination")
-            or cleaned.get("for_every_member")
-        )
-        if not has_owner:
-            raise ValidationError(
-                _(
-                    "Say who follows it up: one or more organisations, the coordination or every "
-                    "member."
-                ),
-                code="no_owner",
-            )
+        require_an_owner(cleaned)
         return cleaned
 
     def owners(self):

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting
@@ -39,3 +40,17 @@ class ReaderLanguageForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the e-mails you receive"), choices=settings.LANGUAGES
     )
+
+
+NO_OWNER = _("Say who follows it up: one or more organisations, the coordination or every member.")
+
+
+def require_an_owner(cleaned):
+    """An action item is followed up by someone: organisations, the coordination or every
+    member (the admin's item page and the minutes editor's rows)."""
+    if not (
+        cleaned.get("organisations")
+        or cleaned.get("for_coordination")
+        or cleaned.get("for_every_member")
+    ):
+        raise ValidationError(NO_OWNER, code="no_owner")
