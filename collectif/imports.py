@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import spreadsheets
+from .models import Theme
 from .partial_dates import DatePrecision, PartialDate, parse
 from .spreadsheets import fold
 
@@ -323,6 +324,16 @@ class ReferenceColumn(Column):
 
     def accepted(self):
         return self.lookup.accepted() if hasattr(self, "lookup") else ""
+
+
+class ThemesColumn(ReferenceColumn):
+    """The themes shared by members, texts and news, by identifier or name in either language."""
+
+    many = True
+    keys = ("slug", "name_fr", "name_en")
+
+    def queryset(self):
+        return Theme.objects.order_by("position", "slug")
 
 
 class PartialDateColumn(Column):

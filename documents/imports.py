@@ -29,9 +29,9 @@ from collectif.imports import (
     ReferenceColumn,
     SlugColumn,
     TextColumn,
+    ThemesColumn,
     UrlColumn,
 )
-from collectif.models import Theme
 from collectif.spreadsheets import fold
 
 from . import references, services
@@ -43,14 +43,6 @@ class BodyColumn(ReferenceColumn):
 
     def queryset(self):
         return IssuingBody.objects.order_by("slug")
-
-
-class ThemesColumn(ReferenceColumn):
-    many = True
-    keys = ("slug", "name_fr", "name_en")
-
-    def queryset(self):
-        return Theme.objects.order_by("position", "slug")
 
 
 class ReferencesColumn(Column):

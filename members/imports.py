@@ -26,9 +26,9 @@ from collectif.imports import (
     ReferenceColumn,
     SlugColumn,
     TextColumn,
+    ThemesColumn,
     UrlColumn,
 )
-from collectif.models import Theme
 from collectif.spreadsheets import fold
 
 from . import services
@@ -45,14 +45,6 @@ TRANSITIONS = {
     (Status.MEMBER, Status.FORMER): "end",
     (Status.FORMER, Status.CANDIDATE): "reapply",
 }
-
-
-class ThemesColumn(ReferenceColumn):
-    many = True
-    keys = ("slug", "name_fr", "name_en")
-
-    def queryset(self):
-        return Theme.objects.order_by("position", "slug")
 
 
 class NetworkColumn(ReferenceColumn):
