@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 WIDTHS = (1280, 390)
@@ -40,10 +41,17 @@ def _path(spec, lang):
     return spec[lang] if isinstance(spec, dict) else spec
 
 
+def _save(page, target):
+    page.screenshot(path=str(target), full_page=True)
+    # 128 colours keep text and flat colours exact and the files small enough to commit.
+    image = Image.open(target).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+    image.save(target, optimize=True)
+
+
 def _shoot(page, url, target):
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(target), full_page=True)
+    _save(page, target)
 
 
 def main(base, out):
@@ -68,13 +76,14 @@ def main(base, out):
                     if match:
                         _shoot(page, match, out / f"{name}-{lang}-{width}.png")
             # The member area, logged in as the demo member.
-            page.goto(f"{base}/fr/espace-membres/")
+            page.goto(f"{base}/fr/espace-membre/")
             if page.locator("input[name=username]").count():
                 page.fill("input[name=username]", "demo-member")
                 page.fill("input[name=password]", "demo-password-2014")
                 page.locator("main form [type=submit]").first.click()
                 page.wait_for_load_state("networkidle")
-            page.screenshot(path=str(out / f"member-area-fr-{width}.png"), full_page=True)
+            _save(page, out / f"member-area-fr-{width}.png")
+            page.goto(f"{base}/fr/espace-membre/reunions/")
             hrefs = page.eval_on_selector_all("main a[href]", "els => els.map(e => e.href)")
             minutes = next((h for h in hrefs if re.search(r"/reunions/\d+/$", h)), None)
             if minutes:
