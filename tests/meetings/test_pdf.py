@@ -61,11 +61,23 @@ def demo_client(client, demo):
     return client
 
 
-@pytest.fixture
-def without_weasyprint(monkeypatch):
-    """A server without WeasyPrint or Pango: importing it fails (None in sys.modules makes
-    `import weasyprint` raise ImportError, as a missing library's OSError would fail it)."""
-    monkeypatch.setitem(sys.modules, "weasyprint", None)
+class NoPango:
+    """An import finder that fails as WeasyPrint's import does when Pango is missing."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': No such file or directory")
+
+
+@pytest.fixture(params=["no package", "no Pango"])
+def without_weasyprint(request, monkeypatch):
+    """A server without WeasyPrint (`import weasyprint` raises ImportError: None in
+    sys.modules does that) or without its system libraries (the import raises OSError)."""
+    if request.param == "no package":
+        monkeypatch.setitem(sys.modules, "weasyprint", None)
+    else:
+        monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+        monkeypatch.setattr(sys, "meta_path", [NoPango(), *sys.meta_path])
     monkeypatch.setitem(pdf._logged, "missing", False)
 
 
@@ -364,7 +376,9 @@ def test_without_weasyprint_the_email_goes_without_attachment_and_says_so_in_the
     (message,) = mail.outbox
     assert message.attachments == []
     assert "Transmettre le rapport" in message.body
-    assert any("without their PDF" in record.getMessage() for record in caplog.records)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("without their PDF" in message for message in messages)
+    assert any(message.startswith("The compte-rendu PDF is unavailable") for message in messages)
 
 
 @needs_weasyprint
