@@ -120,11 +120,13 @@ def render(minutes: Minutes, *, language: str | None = None) -> bytes:
         pdf = weasyprint.HTML(
             string=document, base_url=stylesheet_path.parent.as_uri() + "/", url_fetcher=fetcher
         ).write_pdf(
+            # Tagged: screen readers follow its headings, lists and reading order.
+            pdf_tags=True,
             stylesheets=[
                 weasyprint.CSS(
                     string=stylesheet, base_url=stylesheet_path.as_uri(), url_fetcher=fetcher
                 )
-            ]
+            ],
         )
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf

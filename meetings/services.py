@@ -229,6 +229,7 @@ def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
                 "recipient": user,
                 "url": _absolute(meeting.get_absolute_url()),
                 "site_url": settings.SITE_URL,
+                "pdf_attached": with_pdf,
             }
             subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
             text = render_to_string("meetings/email/minutes.txt", context)

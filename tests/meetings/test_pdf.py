@@ -318,6 +318,8 @@ def test_the_minutes_email_carries_the_same_pdf_in_each_recipients_language(
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_send_minutes(meeting=short_meeting, by=coordinator)
     by_address = {message.to[0]: message for message in mail.outbox}
+    assert "Il est joint à ce message en PDF" in by_address["rep@ccem.example.org"].body
+    assert "attached to this message as a PDF" in by_address["rep@horslarue.example.org"].body
     for address, name, words in [
         ("rep@ccem.example.org", "compte-rendu-2014-09-29.pdf", "À suivre"),
         ("rep@horslarue.example.org", "minutes-2014-09-29.pdf", "To follow up"),
@@ -375,6 +377,7 @@ def test_without_weasyprint_the_email_goes_without_attachment_and_says_so_in_the
         services.meeting_send_minutes(meeting=short_meeting, by=coordinator)
     (message,) = mail.outbox
     assert message.attachments == []
+    assert "PDF" not in message.body
     assert "Transmettre le rapport" in message.body
     messages = [record.getMessage() for record in caplog.records]
     assert any("without their PDF" in message for message in messages)
