@@ -41,6 +41,7 @@ for _page in [
     Page("meetings-portal:meeting-list", ("kind", "year", "page"), user="representative"),
     Page("meetings-portal:meeting-list", ("kind", "year", "page"), user="coordinator"),
     Page("meetings-portal:meeting-detail", kwargs=_meeting, user="representative"),
+    Page("meetings-portal:meeting-pdf", kwargs=_meeting, user="representative"),
     Page("meetings-portal:action-items", user="representative"),
     Page("meetings-portal:action-item-done", kwargs=_action, user="representative"),
     Page("meetings-portal:calendar", user="representative"),

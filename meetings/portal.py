@@ -5,13 +5,16 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
-from . import selectors, services
+from . import pdf, selectors, services
 from .forms import ActionItemDoneForm, MeetingFilterForm, ReaderLanguageForm
 from .models import ActionItem, Meeting
 
@@ -74,8 +77,31 @@ class MeetingDetailView(MinutesReaderMixin, TemplateView):
         )
         minutes = selectors.minutes_for(meeting, reader=self.reader)
         return super().get_context_data(
-            meeting=meeting, minutes=minutes, done_form=ActionItemDoneForm(), **kwargs
+            meeting=meeting,
+            minutes=minutes,
+            done_form=ActionItemDoneForm(),
+            pdf_available=pdf.available(),
+            **kwargs,
         )
+
+
+# Members only: neither a proxy nor the browser's shared cache keeps a copy.
+@method_decorator(never_cache, name="dispatch")
+class MeetingPdfView(MinutesReaderMixin, View):
+    """The compte-rendu as a PDF, as this reader may read it, in the page's language."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request, pk):
+        meeting = get_object_or_404(Meeting.objects.select_related("minutes_approved_at"), pk=pk)
+        if not pdf.available():
+            return render(
+                request, "meetings/portal/pdf_unavailable.html", {"meeting": meeting}, status=503
+            )
+        minutes = selectors.minutes_for(meeting, reader=self.reader)
+        response = HttpResponse(pdf.render(minutes), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{pdf.filename(meeting)}"'
+        return response
 
 
 class ActionItemListView(MinutesReaderMixin, TemplateView):

@@ -16,6 +16,7 @@ def meetings(route=""):
 urlpatterns = [
     path(meetings(), portal.MeetingListView.as_view(), name="meeting-list"),
     path(meetings("<int:pk>/"), portal.MeetingDetailView.as_view(), name="meeting-detail"),
+    path(meetings("<int:pk>/pdf/"), portal.MeetingPdfView.as_view(), name="meeting-pdf"),
     path(meetings(_("action-items/")), portal.ActionItemListView.as_view(), name="action-items"),
     path(
         meetings(_("action-items/<int:pk>/done/")),

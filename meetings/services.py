@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -20,11 +21,13 @@ from collectif.permissions import is_coordinator
 from members.capabilities import Capability
 from members.models import Organisation
 
-from . import selectors
+from . import pdf, selectors
 from .models import ActionItem, Delegation, Meeting, MinutesSending, ReaderSettings
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+logger = logging.getLogger(__name__)
 
 
 class ActionItemNotYours(PermissionDenied):
@@ -212,6 +215,11 @@ def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
     if not recipients:
         raise ValidationError(_("No representative with an e-mail address to send to."))
     sendings, mails = [], []
+    with_pdf = pdf.available()
+    if not with_pdf:
+        logger.warning(
+            "Minutes of meeting %s sent without their PDF (WeasyPrint missing)", meeting.pk
+        )
     for user, language in recipients:
         with translation.override(language):
             minutes = selectors.minutes_for(meeting, reader=selectors.Reader.of(user))
@@ -221,14 +229,19 @@ def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
                 "recipient": user,
                 "url": _absolute(meeting.get_absolute_url()),
                 "site_url": settings.SITE_URL,
+                "pdf_attached": with_pdf,
             }
             subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
             text = render_to_string("meetings/email/minutes.txt", context)
             html = render_to_string("meetings/email/minutes.html", context)
+            # The same document as the member area's download, as this recipient reads it.
+            attachment = (pdf.filename(meeting), pdf.render(minutes)) if with_pdf else None
         mail = EmailMultiAlternatives(
             subject=f"[contrelatraite] {subject}", body=text, to=[user.email]
         )
         mail.attach_alternative(html, "text/html")
+        if attachment:
+            mail.attach(*attachment, "application/pdf")
         mails.append(mail)
         sendings.append(
             MinutesSending(

@@ -324,6 +324,8 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint (the compte-rendu's PDF) logs each step of each document at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
 # Client addresses: behind the proxy, REMOTE_ADDR is the proxy's own; trust the last hop of
