@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
+from collectif.admin import DemoMarkAdmin, HistoryAdmin, ReadOnlyAdminMixin
 from collectif.dashboard import a_year_before
 from collectif.imports import SpreadsheetAdminMixin
 from collectif.locking import VersionedAdminMixin
@@ -149,6 +149,7 @@ class MembershipChangeForm(forms.Form):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
+    DemoMarkAdmin,
     SpreadsheetAdminMixin,
     TrashAdminMixin,
     VersionedAdminMixin,
@@ -365,7 +366,7 @@ def parse_date(value):
 
 
 @admin.register(AdmissionVote)
-class AdmissionVoteAdmin(admin.ModelAdmin):
+class AdmissionVoteAdmin(DemoMarkAdmin, admin.ModelAdmin):
     """Votes are recorded once, through the service that applies the majority rule and
     admits the organisation; afterwards only the notes change.
 
@@ -489,7 +490,7 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(HistoryAdmin):
+class ActivityReportAdmin(DemoMarkAdmin, HistoryAdmin):
     list_display = ["organisation", "year", "language", "uploaded_at"]
     list_filter = ["year", "language"]
     search_fields = ["organisation__name", "organisation__acronym"]
