@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from collectif.demo import DEMO_COORDINATOR, MAX_OVERDUE_DAYS, demo_record, mark_demo, move_to
 from documents.models import Document
@@ -626,13 +627,17 @@ HISTORY_COMMENT = (
 )
 
 
-def _history(coordinator):
-    """The seed's meetings as the history they became: held once past, the minutes of
-    29 September approved on 7 November 2014 and their items closed then."""
+def _history(today, coordinator):
+    """The seed's meetings as the history they became, as far as the demo's today is past
+    them: held, the minutes of 29 September approved on 7 November 2014 and their items closed
+    then."""
     for spec in MEETINGS.values():
-        Meeting.objects.filter(
-            kind=spec["kind"], start=spec["start"], status=Meeting.Status.PLANNED
-        ).update(status=Meeting.Status.HELD)
+        if timezone.localdate(spec["start"]) < today:
+            Meeting.objects.filter(
+                kind=spec["kind"], start=spec["start"], status=Meeting.Status.PLANNED
+            ).update(status=Meeting.Status.HELD)
+    if today < HISTORY_CLOSED_ON:
+        return
     september = Meeting.objects.get(kind=Meeting.Kind.PLENARY, start=at(2014, 9, 29))
     november = Meeting.objects.get(kind=Meeting.Kind.PLENARY, start=at(2014, 11, 7))
     if september.minutes_approved_on is None:
@@ -867,7 +872,7 @@ def load(*, today):
     )
     created += was_created
     _annexes(plenary)
-    _history(coordinator)
+    _history(today, coordinator)
     _present(today)
     open_for_ccem = ActionItem.objects.open().for_organisation(
         Organisation.objects.get(slug="ccem")

@@ -585,9 +585,12 @@ def _demo_organisation(spec, networks, key):
     return organisation, created
 
 
-def _sos_esclaves_vote(coordinator):
-    """SOS Esclaves admitted when its observation year ended (the minutes announced the vote)."""
+def _sos_esclaves_vote(today, coordinator):
+    """SOS Esclaves admitted when its observation year ended (the minutes announced the vote),
+    once the demo's today is past it."""
     sos = Organisation.objects.get(slug=OBSERVER["slug"])
+    if today < SOS_VOTE["date"]:
+        return
     if sos.status != Organisation.Status.OBSERVER or sos.vote_due_on != SOS_VOTE["date"]:
         return
     vote = services.membership_record_vote(organisation=sos, by=coordinator, **SOS_VOTE)
@@ -727,7 +730,7 @@ def load(*, today):
 
     users = get_user_model().objects
     coordinator = users.get(username=DEMO_COORDINATOR)
-    _sos_esclaves_vote(coordinator)
+    _sos_esclaves_vote(today, coordinator)
     created_count += _observer(today, networks)
     _logos(coordinator)
     _reports(today, coordinator)
