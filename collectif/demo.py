@@ -11,6 +11,8 @@ its dates to the new present instead of adding another one, and the admin shows 
 demonstration content. In that present, nothing is overdue by more than `MAX_OVERDUE_DAYS`
 (one action item, so that the coordinators' home shows what an overdue item looks like)."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -27,6 +29,18 @@ DEMO_MEMBER = "demo-member"
 # The demo's own scenario: its one overdue action item is this many days late, and nothing
 # else on the coordinators' home is overdue at all.
 MAX_OVERDUE_DAYS = 10
+
+
+# Fixed-date French public holidays (month, day): the demo holds no meeting or event on them.
+HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
+
+
+def working_day(day, step=1):
+    """`day`, or the nearest weekday after it (before it, with step=-1) that is no fixed public
+    holiday: the collective meets on working days, whatever day the demo runs."""
+    while day.weekday() >= 5 or (day.month, day.day) in HOLIDAYS:
+        day += timedelta(days=step)
+    return day
 
 
 def demo_record(model, key):

@@ -24,7 +24,14 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from collectif.demo import DEMO_COORDINATOR, MAX_OVERDUE_DAYS, demo_record, mark_demo, move_to
+from collectif.demo import (
+    DEMO_COORDINATOR,
+    MAX_OVERDUE_DAYS,
+    demo_record,
+    mark_demo,
+    move_to,
+    working_day,
+)
 from documents.models import Document
 from members.demo import VOTE_DUE_IN_DAYS
 from members.models import Organisation
@@ -749,7 +756,7 @@ def _present_meeting(key, dates, **fields):
 
 
 def _last_plenary(today, organisations):
-    day = today - timedelta(days=LAST_PLENARY_DAYS_AGO)
+    day = working_day(today - timedelta(days=LAST_PLENARY_DAYS_AGO), step=-1)
     meeting, created = _present_meeting(
         "meetings:last-plenary",
         {
@@ -805,7 +812,8 @@ def _last_plenary(today, organisations):
 
 
 def _next_plenary(today):
-    day = today + timedelta(days=VOTE_DUE_IN_DAYS)
+    # On or before the day Koutcha's vote falls due.
+    day = working_day(today + timedelta(days=VOTE_DUE_IN_DAYS), step=-1)
     meeting, created = _present_meeting(
         "meetings:next-plenary",
         {"start": _day_at(day, 10), "end": _day_at(day, 12, 30)},
@@ -830,7 +838,7 @@ def _next_plenary(today):
 
 
 def _public_event(today):
-    day = today + timedelta(days=EVENT_IN_DAYS)
+    day = working_day(today + timedelta(days=EVENT_IN_DAYS))
     meeting, _created = _present_meeting(
         "meetings:public-event",
         {"start": _day_at(day, 18, 30), "end": _day_at(day, 20, 30)},

@@ -21,7 +21,14 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from collectif.demo import DEMO_COORDINATOR, DEMO_MEMBER, demo_record, mark_demo, move_to
+from collectif.demo import (
+    DEMO_COORDINATOR,
+    DEMO_MEMBER,
+    demo_record,
+    mark_demo,
+    move_to,
+    working_day,
+)
 from collectif.models import Theme
 from members.models import Organisation
 
@@ -274,7 +281,8 @@ def _recent(today, coordinator):
         published = _at_days(today, -days_ago, 9)
         dates = {"published_at": published}
         if event_in is not None:
-            dates["event_start"] = _at_days(today, event_in, 9)
+            day = working_day(today + timedelta(days=event_in))
+            dates["event_start"] = datetime.combine(day, time(9), tzinfo=PARIS)
         item = demo_record(NewsItem, f"news:recent:{key}")
         if item is not None:
             move_to(item, **dates)
