@@ -4,6 +4,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import translation_status
 from .locking import VersionedAdminMixin
-from .models import ContactMessage, Page, ReminderSent, TextNeedingTranslation, Theme
+from .models import (
+    ContactMessage,
+    DemoContent,
+    Page,
+    ReminderSent,
+    TextNeedingTranslation,
+    Theme,
+)
 
 admin.site.site_header = _("Ensemble contre la traite — coordination")
 admin.site.site_title = _("Coordination")
@@ -43,6 +51,46 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if not (_is_key(self.model, object_id) and _is_key(history_model.model, version_id)):
             return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class DemoFilter(admin.SimpleListFilter):
+    title = _("demonstration")
+    parameter_name = "demo"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Demonstration content")), ("no", _("Real content"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(is_demo=True)
+        if self.value() == "no":
+            return queryset.filter(is_demo=False)
+        return queryset
+
+
+class DemoMarkAdmin:
+    """Lists show what `load_demo` invented (a `DemoContent` mark) in a « Démonstration »
+    column, with a filter, so that coordinators never take it for the collective's own
+    records. One subquery in the list's query, whatever the number of rows. Put it first."""
+
+    def get_queryset(self, request):
+        meta = self.model._meta
+        marks = DemoContent.objects.filter(
+            content_type__app_label=meta.app_label,
+            content_type__model=meta.model_name,
+            object_id=OuterRef("pk"),
+        )
+        return super().get_queryset(request).annotate(is_demo=Exists(marks))
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "demo_mark"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), DemoFilter]
+
+    @admin.display(description=_("Demonstration"), boolean=True, ordering="is_demo")
+    def demo_mark(self, obj):
+        return getattr(obj, "is_demo", False)
 
 
 class ReadOnlyAdminMixin:

@@ -158,3 +158,25 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.object_id} ({date_format(self.due_on)})"
+
+
+class DemoContent(models.Model):
+    """Marks a record `load_demo` invented (not the collective's history from its minutes),
+    under a stable key: the demo finds it again on its next run, moves its dates to the new
+    present instead of adding another, and the admin lists show it as demonstration content."""
+
+    key = models.CharField(_("demo key"), max_length=150, unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        verbose_name = _("demonstration content")
+        verbose_name_plural = _("demonstration content")
+        ordering = ["key"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="demo_content_record")]
+
+    def __str__(self):
+        return self.key

@@ -105,8 +105,9 @@ link_sources = Contributions(
 )
 demo_loaders = Contributions(
     "demo_loaders",
-    "Functions `() -> [lines]` loading an app's demo content (idempotent), run by "
-    "`manage.py load_demo` in order: a loader comes after those whose content it uses.",
+    "Functions `(*, today) -> [lines]` loading an app's demo content (idempotent), run by "
+    "`manage.py load_demo` in order: a loader comes after those whose content it uses. "
+    "What the demo invents is dated relative to `today` (see collectif/demo.py).",
 )
 home_sections = Contributions(
     "home_sections",

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from collectif import locking
-from collectif.admin import ReadOnlyAdminMixin
+from collectif.admin import DemoMarkAdmin, ReadOnlyAdminMixin
 from collectif.dashboard import a_year_before
 from collectif.trash import TrashAdminMixin
 
@@ -100,6 +100,7 @@ class NextPlenaryForm(forms.Form):
 
 @admin.register(Meeting)
 class MeetingAdmin(
+    DemoMarkAdmin,
     MinutesEditorMixin,
     TrashAdminMixin,
     locking.VersionedAdminMixin,
@@ -317,7 +318,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(CoveredByTheMeetingVersion, TabbedTranslationAdmin):
+class ActionItemAdmin(DemoMarkAdmin, CoveredByTheMeetingVersion, TabbedTranslationAdmin):
     """Every action item of every meeting: open ones first, overdue at the top."""
 
     title_gender = "feminine"  # « une action »: its titles (collectif/admin_titles.py)

@@ -9,12 +9,31 @@ demo creates (documents.demo, loaded first): the launch communiqué (annex 1, pu
 two « constats et propositions » (annexes 2 and 3, members only). The English of the sections' text is left to the members (the minutes ask them for it): the
 English pages show the French, marked as such. Idempotent: what exists is left as is, so an
 action item marked done stays done.
+
+That history is complete: the meetings it announced were held, the minutes of 29 September
+were approved at the plenary of 7 November 2014, whose « suivi des actions » closed their
+items. Around `today` the demo adds the collective's present (demonstration content, see
+collectif/demo.py): the last plenary six weeks ago with its draft minutes and open action
+items (one of them `MAX_OVERDUE_DAYS` late, the others not yet due), the next plenary with its
+agenda on the day Koutcha's admission vote falls due, and a public event in a fortnight.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from collectif.demo import (
+    DEMO_COORDINATOR,
+    MAX_OVERDUE_DAYS,
+    demo_record,
+    mark_demo,
+    move_to,
+    working_day,
+)
 from documents.models import Document
+from members.demo import VOTE_DUE_IN_DAYS
 from members.models import Organisation
 
 from . import services
@@ -608,7 +627,250 @@ def _annexes(meeting):
         )
 
 
-def load():
+HISTORY_CLOSED_ON = date(2014, 11, 7)
+HISTORY_COMMENT = (
+    "Suivi à la réunion plénière du 7 novembre 2014 (clôture de démonstration : les comptes "
+    "rendus suivants ne sont pas sur le site)."
+)
+
+
+def _history(today, coordinator):
+    """The seed's meetings as the history they became, as far as the demo's today is past
+    them: held, the minutes of 29 September approved on 7 November 2014 and their items closed
+    then."""
+    for spec in MEETINGS.values():
+        if timezone.localdate(spec["start"]) < today:
+            Meeting.objects.filter(
+                kind=spec["kind"], start=spec["start"], status=Meeting.Status.PLANNED
+            ).update(status=Meeting.Status.HELD)
+    if today < HISTORY_CLOSED_ON:
+        return
+    september = Meeting.objects.get(kind=Meeting.Kind.PLENARY, start=at(2014, 9, 29))
+    november = Meeting.objects.get(kind=Meeting.Kind.PLENARY, start=at(2014, 11, 7))
+    if september.minutes_approved_on is None:
+        services.meeting_approve_minutes(
+            meeting=september, on=HISTORY_CLOSED_ON, at_meeting=november
+        )
+    for item in september.action_items.open():
+        services.action_item_close(
+            item=item, by=coordinator, on=HISTORY_CLOSED_ON, comment=HISTORY_COMMENT
+        )
+
+
+def _day_at(day, hour, minute=0):
+    return datetime.combine(day, time(hour, minute), tzinfo=PARIS)
+
+
+LAST_PLENARY_DAYS_AGO = 42
+EVENT_IN_DAYS = 16
+
+# (key, title FR, title EN, minutes FR, minutes EN, action items: (key, text FR, owners,
+# due in days))
+LAST_PLENARY_SECTIONS = [
+    (
+        "members",
+        "Vie du Collectif : rapports d'activité et contacts",
+        "The collective: activity reports and contacts",
+        "Les membres mettent à jour leur page sur le site et transmettent leur rapport "
+        "d'activité de l'année écoulée.",
+        "Members update their page on the site and send their activity report for the past year.",
+        [
+            (
+                "reports",
+                "Transmettre le rapport d'activité de l'année écoulée, dans un format "
+                "diffusable, pour la page de l'association.",
+                ["everyone"],
+                45,
+            ),
+            (
+                "english",
+                "Transmettre la version anglaise de la présentation de l'association.",
+                ["ccem"],
+                14,
+            ),
+            (
+                "late",
+                "Relire la fiche « Droit » sur l'exploitation sexuelle des mineurs en ligne.",
+                ["ecpat-france"],
+                -MAX_OVERDUE_DAYS,
+            ),
+        ],
+    ),
+    (
+        "observer",
+        "Admission de Koutcha : fin de l'année d'observation",
+        "Admission of Koutcha: end of the observation year",
+        "L'année d'observation de Koutcha s'achève : le vote des membres aura lieu à la "
+        "prochaine réunion plénière.",
+        "Koutcha's observation year is ending: the members will vote at the next plenary meeting.",
+        [
+            (
+                "koutcha-report",
+                "Transmettre le rapport d'activité de l'association avant le vote.",
+                ["koutcha"],
+                21,
+            ),
+        ],
+    ),
+    (
+        "event",
+        "Préparation de la soirée publique",
+        "Preparing the public evening",
+        "Le Collectif organise une soirée publique ; chacun la fait connaître à ses réseaux.",
+        "The collective holds a public evening; everyone spreads the word in their networks.",
+        [
+            (
+                "agenda",
+                "Envoyer aux membres l'ordre du jour de la prochaine réunion plénière.",
+                ["coordination"],
+                7,
+            ),
+        ],
+    ),
+]
+
+NEXT_PLENARY_AGENDA = [
+    (
+        "Approbation du compte rendu de la réunion précédente",
+        "Approval of the minutes of the previous meeting",
+    ),
+    (
+        "Vote sur l'admission de Koutcha comme membre du Collectif",
+        "Vote on the admission of Koutcha as a member of the collective",
+    ),
+    ("Suivi des démarches auprès des ministères", "Follow-up of the approaches to ministries"),
+    ("Initiatives des membres", "Members' initiatives"),
+]
+
+
+def _present_meeting(key, dates, **fields):
+    """The demo's meeting under `key`, created once; a later run moves it to `dates`."""
+    meeting = demo_record(Meeting, key)
+    if meeting is not None:
+        move_to(meeting, **dates)
+        return meeting, False
+    translated = {"title", "summary"} & {name.removesuffix("_fr") for name in fields}
+    fields.update({name: fields[f"{name}_fr"] for name in translated})
+    meeting = Meeting.objects.create(**dates, **fields)
+    return mark_demo(meeting, key), True
+
+
+def _last_plenary(today, organisations):
+    day = working_day(today - timedelta(days=LAST_PLENARY_DAYS_AGO), step=-1)
+    meeting, created = _present_meeting(
+        "meetings:last-plenary",
+        {
+            "start": _day_at(day, 10),
+            "end": _day_at(day, 12, 30),
+            "minutes_dated": day + timedelta(days=7),
+        },
+        kind=Meeting.Kind.PLENARY,
+        title_fr="Réunion plénière du Collectif",
+        title_en="Plenary meeting of the collective",
+        place_name="Secours Catholique",
+        place_address=SC_ADDRESS,
+        status=Meeting.Status.HELD,
+        signed_by="Geneviève Colas",
+    )
+    for position, (key, title_fr, title_en, minutes, minutes_en, actions) in enumerate(
+        LAST_PLENARY_SECTIONS, start=1
+    ):
+        if created:
+            AgendaItem.objects.create(
+                meeting=meeting,
+                position=position,
+                title=title_fr,
+                title_fr=title_fr,
+                title_en=title_en,
+                minutes=minutes,
+                minutes_fr=minutes,
+                minutes_en=minutes_en,
+            )
+        item = meeting.agenda_items.get(position=position)
+        for action_position, (action_key, text, owners, due_in) in enumerate(actions, start=1):
+            due_on = today + timedelta(days=due_in)
+            full_key = f"meetings:last-plenary:{key}:{action_key}"
+            action = demo_record(ActionItem, full_key)
+            if action is not None:
+                move_to(action, due_on=due_on)
+                continue
+            action = ActionItem.objects.create(
+                meeting=meeting,
+                agenda_item=item,
+                position=action_position,
+                text=text,
+                text_fr=text,
+                due_on=due_on,
+                for_coordination="coordination" in owners,
+                for_every_member="everyone" in owners,
+            )
+            action.organisations.set(
+                [organisations[slug] for slug in owners if slug in organisations]
+            )
+            mark_demo(action, full_key)
+    return meeting
+
+
+def _next_plenary(today):
+    # On or before the day Koutcha's vote falls due.
+    day = working_day(today + timedelta(days=VOTE_DUE_IN_DAYS), step=-1)
+    meeting, created = _present_meeting(
+        "meetings:next-plenary",
+        {"start": _day_at(day, 10), "end": _day_at(day, 12, 30)},
+        kind=Meeting.Kind.PLENARY,
+        title_fr="Réunion plénière du Collectif",
+        title_en="Plenary meeting of the collective",
+        place_name="Secours Catholique",
+        place_address=SC_ADDRESS,
+        room="Salle 3002",
+        status=Meeting.Status.PLANNED,
+    )
+    if created:
+        for position, (title_fr, title_en) in enumerate(NEXT_PLENARY_AGENDA, start=1):
+            AgendaItem.objects.create(
+                meeting=meeting,
+                position=position,
+                title=title_fr,
+                title_fr=title_fr,
+                title_en=title_en,
+            )
+    return meeting
+
+
+def _public_event(today):
+    day = working_day(today + timedelta(days=EVENT_IN_DAYS))
+    meeting, _created = _present_meeting(
+        "meetings:public-event",
+        {"start": _day_at(day, 18, 30), "end": _day_at(day, 20, 30)},
+        kind=Meeting.Kind.EVENT,
+        title_fr="Soirée publique : repérer et protéger les victimes de la traite",
+        title_en="Public evening: identifying and protecting victims of trafficking",
+        summary_fr=(
+            "Les associations du Collectif présentent leur action auprès des victimes de toutes "
+            "les formes de traite et répondent aux questions du public. Entrée libre."
+        ),
+        summary_en=(
+            "The collective's associations present their work with victims of every form of "
+            "trafficking and answer the public's questions. Admission free."
+        ),
+        place_name="Secours Catholique",
+        place_address=SC_ADDRESS,
+        status=Meeting.Status.PLANNED,
+        visibility=Meeting.Visibility.PUBLIC,
+    )
+    return meeting
+
+
+def _present(today):
+    organisations = {o.slug: o for o in Organisation.objects.all()}
+    last = _last_plenary(today, organisations)
+    upcoming = [_next_plenary(today), _public_event(today)]
+    if not last.announced_meetings.exists():
+        last.announced_meetings.set(upcoming)
+
+
+def load(*, today):
+    coordinator = get_user_model().objects.get(username=DEMO_COORDINATOR)
     meetings, created = {}, 0
     for key, spec in MEETINGS.items():
         meetings[key], was_created = _meeting(spec)
@@ -618,6 +880,8 @@ def load():
     )
     created += was_created
     _annexes(plenary)
+    _history(today, coordinator)
+    _present(today)
     open_for_ccem = ActionItem.objects.open().for_organisation(
         Organisation.objects.get(slug="ccem")
     )

@@ -1,7 +1,9 @@
 from datetime import timedelta
+from pathlib import PurePosixPath
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import JsonResponse
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
+from collectif.admin import DemoMarkAdmin, HistoryAdmin, ReadOnlyAdminMixin
 from collectif.dashboard import a_year_before
 from collectif.imports import SpreadsheetAdminMixin
 from collectif.locking import VersionedAdminMixin
@@ -72,11 +74,32 @@ class VoteDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CurrentFileName(str):
+    """A stored file's own name, with the address the admin's widget links it to."""
+
+    def __new__(cls, name, url):
+        current = super().__new__(cls, name)
+        current.url = url
+        return current
+
+
+class FileNameWidget(AdminFileWidget):
+    """The current report by its file's name, without the storage folder: « members/reports/ »
+    would read as code on a French page."""
+
+    def format_value(self, value):
+        if not self.is_initial(value):
+            return None
+        return CurrentFileName(PurePosixPath(value.name).name, value.url)
+
+
 class ActivityReportInline(admin.TabularInline):
     model = ActivityReport
     extra = 0
     fields = ["year", "language", "file"]
-    formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
+    formfield_overrides = {
+        models.FileField: {"form_class": PdfUploadField, "widget": FileNameWidget}
+    }
 
 
 class MembershipEventInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -149,6 +172,7 @@ class MembershipChangeForm(forms.Form):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
+    DemoMarkAdmin,
     SpreadsheetAdminMixin,
     TrashAdminMixin,
     VersionedAdminMixin,
@@ -365,7 +389,7 @@ def parse_date(value):
 
 
 @admin.register(AdmissionVote)
-class AdmissionVoteAdmin(admin.ModelAdmin):
+class AdmissionVoteAdmin(DemoMarkAdmin, admin.ModelAdmin):
     """Votes are recorded once, through the service that applies the majority rule and
     admits the organisation; afterwards only the notes change.
 
@@ -489,9 +513,11 @@ class AdmissionVoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(HistoryAdmin):
+class ActivityReportAdmin(DemoMarkAdmin, HistoryAdmin):
     list_display = ["organisation", "year", "language", "uploaded_at"]
     list_filter = ["year", "language"]
     search_fields = ["organisation__name", "organisation__acronym"]
     autocomplete_fields = ["organisation"]
-    formfield_overrides = {models.FileField: {"form_class": PdfUploadField}}
+    formfield_overrides = {
+        models.FileField: {"form_class": PdfUploadField, "widget": FileNameWidget}
+    }

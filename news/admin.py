@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from collectif.admin import HistoryAdmin, ReadOnlyAdminMixin
+from collectif.admin import DemoMarkAdmin, HistoryAdmin, ReadOnlyAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.uploads import ImageUploadField
 
@@ -37,7 +37,7 @@ class NewsItemTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
+class NewsItemAdmin(DemoMarkAdmin, VersionedAdminMixin, HistoryAdmin, TabbedTranslationAdmin):
     title_gender = "feminine"  # « une actualité »: its titles (collectif/admin_titles.py)
     list_display = ["title", "kind", "proposer", "status", "published_at", "review_link"]
     list_filter = ["status", "kind", "proposer", "themes"]

@@ -10,14 +10,25 @@ the declaration: its link is the CCEM's site. One more CCEM initiative (the awar
 application the minutes mention) is returned with a reason, so that demo-member sees the
 workflow. A draft letter for October 2014 holds the month's news. Idempotent: an item that
 exists (same French title) is left as it is.
+
+Around `today`, `RECENT` adds the collective's present: news and members' initiatives
+published in the last weeks, one of them announcing an event to come (demonstration content,
+moved to the new present by a later run).
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from collectif.demo import DEMO_COORDINATOR, DEMO_MEMBER
+from collectif.demo import (
+    DEMO_COORDINATOR,
+    DEMO_MEMBER,
+    demo_record,
+    mark_demo,
+    move_to,
+    working_day,
+)
 from collectif.models import Theme
 from members.models import Organisation
 
@@ -174,8 +185,8 @@ CONTENT = {"kind", "event_start", "event_place", "link_fr", "link_label_fr", "li
 }
 
 
-def _create(spec, *, by):
-    if NewsItem.objects.filter(title_fr=spec["title_fr"]).exists():
+def _create(spec, *, by, unique=True):
+    if unique and NewsItem.objects.filter(title_fr=spec["title_fr"]).exists():
         return None
     proposer = Organisation.objects.get(slug=spec["proposer"]) if spec["proposer"] else None
     return services.news_item_create(
@@ -187,7 +198,109 @@ def _create(spec, *, by):
     )
 
 
-def load():
+# The collective's present (demonstration content, see collectif/demo.py): news published a
+# few days or weeks before the demo's today, and a member's event in the coming weeks. Each
+# item is (key, days since published, days until its event or None, spec).
+RECENT = [
+    (
+        "shelter",
+        4,
+        None,
+        {
+            "kind": Kind.COMMUNIQUE,
+            "proposer": None,
+            "themes": ["victim-support", "advocacy"],
+            "organisations": ["secours-catholique"],
+            "title_fr": "Le Collectif demande davantage de places d'hébergement sécurisé pour les victimes de traite",
+            "title_en": "The collective calls for more secure accommodation for victims of trafficking",
+            "summary_fr": "Trop de victimes de traite restent sans mise à l'abri loin de leurs exploiteurs : les associations du Collectif demandent que les places d'hébergement sécurisé soient plus nombreuses.",
+            "summary_en": "Too many victims of trafficking are left without shelter away from their exploiters: the collective's associations call for more places in secure accommodation.",
+            "body_fr": "Mettre une victime à l'abri, loin du lieu où elle était exploitée, est la première condition de sa protection et de sa sortie de la traite. Les associations du Collectif constatent chaque jour que les places manquent.\n\nElles demandent que le dispositif national d'accueil sécurisant soit renforcé et que chaque région dispose de places adaptées, pour les femmes, les hommes et les mineurs.",
+            "body_en": "Sheltering a victim away from where they were exploited is the first condition of their protection and of their way out of trafficking. Every day the collective's associations see that places are lacking.\n\nThey call for the national secure reception scheme to be strengthened and for every region to have suitable places, for women, men and minors.",
+        },
+    ),
+    (
+        "training",
+        6,
+        24,
+        {
+            "kind": Kind.EVENT,
+            "proposer": "ccem",
+            "themes": ["labour-exploitation", "domestic-slavery"],
+            "event_place": "Paris",
+            "title_fr": "Le CCEM propose une journée de formation sur l'exploitation par le travail",
+            "title_en": "The CCEM offers a training day on labour exploitation",
+            "summary_fr": "L'exploitation par le travail et l'esclavage domestique sont des formes de traite des êtres humains : le CCEM forme les professionnels à en reconnaître les victimes.",
+            "summary_en": "Labour exploitation and domestic slavery are forms of trafficking in human beings: the CCEM trains professionals to recognise their victims.",
+            "body_fr": "La journée s'adresse aux travailleurs sociaux, aux juristes et aux bénévoles : repérer les signes de l'exploitation, connaître les droits des victimes, savoir vers qui les orienter.",
+            "body_en": "The day is for social workers, lawyers and volunteers: spotting the signs of exploitation, knowing victims' rights, knowing where to refer them.",
+        },
+    ),
+    (
+        "guide",
+        11,
+        None,
+        {
+            "kind": Kind.PUBLICATION,
+            "proposer": "hors-la-rue",
+            "themes": ["minors", "forced-begging-delinquency"],
+            "title_fr": "Hors la Rue publie un guide pour repérer les mineurs contraints à commettre des délits",
+            "title_en": "Hors la Rue publishes a guide to spotting children forced to commit offences",
+            "summary_fr": "Un enfant contraint à voler ou à mendier est une victime de traite, pas un délinquant : le guide aide les professionnels à le reconnaître et à le protéger.",
+            "summary_en": "A child forced to steal or beg is a victim of trafficking, not an offender: the guide helps professionals to recognise and protect them.",
+            "body_fr": "Le guide rassemble les signes qui doivent alerter, le cadre juridique de la traite des mineurs (article 225-4-1 du code pénal) et les contacts utiles pour une mise à l'abri.",
+            "body_en": "",
+        },
+    ),
+    (
+        "campaign",
+        19,
+        None,
+        {
+            "kind": Kind.CAMPAIGN,
+            "proposer": "mouvement-du-nid",
+            "themes": ["sexual-exploitation", "minors"],
+            "title_fr": "Le Mouvement du Nid lance une campagne de prévention auprès des jeunes",
+            "title_en": "The Mouvement du Nid launches a prevention campaign for young people",
+            "summary_fr": "Recrutement sur les réseaux sociaux, « loverboys » : la campagne aide les jeunes à reconnaître les mécanismes qui mènent à l'exploitation sexuelle et à la traite.",
+            "summary_en": "Recruitment on social media, “loverboys”: the campaign helps young people to recognise the mechanisms that lead to sexual exploitation and trafficking.",
+            "body_fr": "Les équipes du Mouvement du Nid interviennent dans les collèges et les lycées et proposent aux enseignants des outils pour en parler en classe.",
+            "body_en": "The Mouvement du Nid's teams visit schools and offer teachers tools to talk about it in class.",
+        },
+    ),
+]
+
+
+def _at_days(today, days, hour):
+    return datetime.combine(today + timedelta(days=days), time(hour), tzinfo=PARIS)
+
+
+def _recent(today, coordinator):
+    lines = []
+    for key, days_ago, event_in, spec in RECENT:
+        published = _at_days(today, -days_ago, 9)
+        dates = {"published_at": published}
+        if event_in is not None:
+            day = working_day(today + timedelta(days=event_in))
+            dates["event_start"] = datetime.combine(day, time(9), tzinfo=PARIS)
+        item = demo_record(NewsItem, f"news:recent:{key}")
+        if item is not None:
+            move_to(item, **dates)
+            continue
+        item = _create(
+            {**spec, **({"event_start": dates["event_start"]} if event_in else {})},
+            by=coordinator,
+            unique=False,
+        )
+        if item.proposer:
+            services.news_submit(item=item, by=coordinator, notify=False)
+        services.news_publish(item=item, by=coordinator, when=published, notify=False)
+        mark_demo(item, f"news:recent:{key}")
+        lines.append(f"news (demonstration): {item.title_fr}")
+    return lines
+
+
+def load(*, today):
     users = get_user_model().objects
     coordinator = users.get(username=DEMO_COORDINATOR)
     member = users.get(username=DEMO_MEMBER)
@@ -200,6 +313,7 @@ def load():
             services.news_submit(item=item, by=coordinator, notify=False)
         services.news_publish(item=item, by=coordinator, when=spec["published"], notify=False)
         lines.append(f"news: {item.title_fr}")
+    lines += _recent(today, coordinator)
     returned = _create(RETURNED, by=member)
     if returned is not None:
         services.news_submit(item=returned, by=member, notify=False)

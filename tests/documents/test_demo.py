@@ -1,4 +1,5 @@
 import io
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def loaded():
-    return demo.load()
+    return demo.load(today=date(2026, 12, 1))
 
 
 def test_demo_has_at_least_25_real_texts_with_official_links(loaded):

@@ -17,7 +17,7 @@ def demo(capsys):
 
 
 def test_the_seeds_initiatives_are_published_with_their_proposers(demo):
-    published = NewsItem.objects.published()
+    published = NewsItem.objects.published().filter(published_at__year=2014)
     by_proposer = {(item.proposer.slug if item.proposer else None, item.kind) for item in published}
     assert by_proposer == {
         (None, "communique"),
@@ -30,7 +30,7 @@ def test_the_seeds_initiatives_are_published_with_their_proposers(demo):
 
 
 def test_the_launch_communique_is_dated_of_the_european_day(demo):
-    launch = NewsItem.objects.get(kind="communique")
+    launch = NewsItem.objects.get(kind="communique", published_at__year=2014)
     assert launch.published_at == datetime(2014, 10, 18, 9, tzinfo=PARIS)
     assert launch.title_en
 
@@ -44,7 +44,7 @@ def test_the_declaration_has_its_signature_link_and_the_platform_its_address(dem
 
 
 def test_the_colloquium_is_in_the_agenda_of_16_october_2014(demo):
-    colloquium = NewsItem.objects.get(kind="event")
+    colloquium = NewsItem.objects.get(kind="event", published_at__year=2014)
     assert colloquium.event_start == datetime(2014, 10, 16, 9, tzinfo=PARIS)
     assert "traite" in colloquium.summary_fr  # the link with trafficking, as the minutes required
 
