@@ -20,6 +20,7 @@ from collectif import services as collectif_services
 from collectif import translation_status
 from collectif.forms import TranslationForm
 from collectif.locking import StaleRecord
+from collectif.lockouts import unlock_account
 from collectif.permissions import is_coordinator
 
 from . import services
@@ -276,5 +277,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        # Proving one owns the mailbox is the way out of a lock-out, from any address.
+        unlock_account(form.user)
         messages.success(self.request, _("Your new password is set: you can log in with it."))
         return response

@@ -179,10 +179,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling: after 5 failures an account, and an address, wait 15 minutes.
+# Login throttling (collectif/lockouts.py): after 5 failures for one account from one address,
+# that pair waits 15 minutes; the account stays open from elsewhere. After 50 failures from one
+# address, whatever the accounts, the address waits too.
+AXES_HANDLER = "collectif.lockouts.PairOrAddressHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The order matters to PairOrAddressHandler: the pair, then the address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "collectif/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "collectif.services.client_address"
