@@ -8,7 +8,7 @@ class CollectifConfig(AppConfig):
     verbose_name = _("Collective")
 
     def ready(self):
-        from . import collation, permissions, registry, translation_status
+        from . import checks, collation, permissions, registry, translation_status  # noqa: F401
 
         collation.install()
 

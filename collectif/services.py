@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING, TypeVar
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import translation_status
+from . import proxies, translation_status
 from .models import ContactMessage
 
 if TYPE_CHECKING:
@@ -34,15 +33,8 @@ class ContactRateLimited(Exception):
 
 
 def client_address(request: HttpRequest) -> str:
-    if settings.USE_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        # Anything but an address there (a proxy that does not add one, a forged header) is
-        # ignored: django-axes stores it in an address column, which PostgreSQL checks.
-        try:
-            return str(ipaddress.ip_address(forwarded))
-        except ValueError:
-            pass
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address behind the trusted proxies (collectif/proxies.py)."""
+    return proxies.client_address(request)
 
 
 def sender_fingerprint(address: str) -> str:

@@ -331,6 +331,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# Client addresses: behind the proxy, REMOTE_ADDR is the proxy's own; trust the last hop of
-# X-Forwarded-For only when told to.
-USE_X_FORWARDED_FOR = env_bool("DJANGO_USE_X_FORWARDED_FOR")
+# Client addresses: behind a proxy, REMOTE_ADDR is the proxy's own. X-Forwarded-For is believed
+# only from the proxies named here (`none`, their number, or their addresses; collectif/proxies.py).
+# Unset (None), it is ignored and `check --deploy` says so.
+TRUSTED_PROXIES = os.environ.get("DJANGO_TRUSTED_PROXIES")
