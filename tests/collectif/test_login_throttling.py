@@ -72,9 +72,7 @@ def test_spraying_from_one_address_locks_the_address_at_its_own_higher_limit(
     assert attempt(client, "i", "wrong", REMOTE_ADDR=sprayer).status_code == 429
     assert attempt(client, "d", "a-long-test-password", REMOTE_ADDR=sprayer).status_code == 429
     # …and nobody else.
-    assert (
-        attempt(client, "d", "a-long-test-password", REMOTE_ADDR="192.0.2.7").status_code == 302
-    )
+    assert attempt(client, "d", "a-long-test-password", REMOTE_ADDR="192.0.2.7").status_code == 302
 
 
 def test_a_success_does_not_wipe_the_addresss_count(client, make_user, settings):
