@@ -11,7 +11,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Model
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -68,7 +68,9 @@ def contact_message_submit(
         language=language,
         sender_hash=fingerprint,
     )
-    body = render_to_string("collectif/email/contact_message.txt", {"contact": contact})
+    # The coordination reads French, whatever the visitor's language.
+    with translation.override("fr"):
+        body = render_to_string("collectif/email/contact_message.txt", {"contact": contact})
     mail = EmailMessage(
         subject=f"[contrelatraite] {subject}",
         body=body,

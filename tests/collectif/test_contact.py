@@ -112,3 +112,28 @@ def test_contact_messages_are_listed_for_coordinators(coordinator_client):
     response = coordinator_client.get("/admin/collectif/contactmessage/")
     assert response.status_code == 200
     assert "bob@example.org" in response.content.decode()
+
+
+@pytest.mark.parametrize("field", ["name", "organisation", "subject"])
+@pytest.mark.parametrize("breaks", ["\r\n", "\n", "\r", "\u2028", "\x85"])
+def test_line_breaks_in_one_line_fields_are_refused(client, field, breaks):
+    """The attack: fake header lines written into the message the coordination reads."""
+    forged = f"Alice{breaks}Bcc: victim@example.org{breaks}De : coordination@example.org"
+    french = client.post("/fr/contact/", {**VALID, field: forged})
+    english = client.post("/en/contact/", {**VALID, field: forged})
+    assert french.status_code == english.status_code == 200
+    assert "une seule ligne" in french.content.decode()
+    assert "a single line" in english.content.decode()
+    assert not ContactMessage.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_coordinations_copy_is_in_french_whatever_the_visitors_language(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/contact/", VALID)
+    body = mail.outbox[0].body
+    assert "Message envoyé par le formulaire de contact du site" in body
+    assert "Objet" in body
+    assert "Subject" not in body
