@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "collectif.middleware.StaffIdleTimeoutMiddleware",
     # After authentication: the history of every change records who made it.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -192,6 +193,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "collectif/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "collectif.services.client_address"
 AXES_VERBOSE = False
+
+# Staff sessions end after this many idle hours (collectif.middleware); members' last the usual
+# two weeks. A password change ends the person's other sessions (Django's session hash).
+STAFF_SESSION_IDLE_HOURS = float(os.environ.get("DJANGO_STAFF_SESSION_IDLE_HOURS", "4"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
