@@ -118,9 +118,16 @@ class StaffIdleTimeoutMiddleware:
         # untouched by the session (and cacheable).
         if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff:
             now = int(time.time())
-            last_seen = request.session.get(self.KEY, now)
-            if now - last_seen > settings.STAFF_SESSION_IDLE_HOURS * 3600:
+            last_seen = request.session.get(self.KEY, 0)
+            if last_seen and now - last_seen > settings.STAFF_SESSION_IDLE_HOURS * 3600:
                 logout(request)
-            elif now - last_seen >= 60 or self.KEY not in request.session:
+            elif now - last_seen >= 60:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+    @classmethod
+    def note_login(cls, sender, request, user, **kwargs):
+        """`user_logged_in` receiver: the session starts its clock at login, so that the
+        first request after it has nothing to write."""
+        if user.is_staff and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())

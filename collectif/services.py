@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import proxies, translation_status
+from . import proxies, throttle, translation_status
 from .models import ContactMessage
 
 if TYPE_CHECKING:
@@ -25,11 +25,16 @@ if TYPE_CHECKING:
 _M = TypeVar("_M", bound=Model)
 
 
-class ContactRateLimited(Exception):
+class ContactRateLimited(throttle.Throttled):
+    """Counted from the kept messages (not the cache), so that it holds across cache loss."""
+
     message = _(
         "You have sent several messages in the last hour. Please try again later; "
         "your message has not been lost, it is still in the form below."
     )
+
+    def __init__(self):
+        super().__init__(throttle.CONTACT_PER_CLIENT)
 
 
 def client_address(request: HttpRequest) -> str:
@@ -57,7 +62,7 @@ def contact_message_submit(
     fingerprint = sender_fingerprint(sender_address)
     an_hour_ago = timezone.now() - timedelta(hours=1)
     recent = ContactMessage.objects.filter(sender_hash=fingerprint, created_at__gte=an_hour_ago)
-    if recent.count() >= settings.CONTACT_RATE_LIMIT_PER_HOUR:
+    if recent.count() >= throttle.CONTACT_PER_CLIENT.count:
         raise ContactRateLimited
     contact = ContactMessage.objects.create(
         name=name,

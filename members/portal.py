@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from collectif import services as collectif_services
-from collectif import translation_status
+from collectif import throttle, translation_status
 from collectif.forms import TranslationForm
 from collectif.locking import StaleRecord
 from collectif.lockouts import unlock_account
+from collectif.services import client_address
 from collectif.permissions import is_coordinator
 
 from . import services
@@ -265,6 +266,15 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("portal:password-reset-done")
+
+    def form_valid(self, form):
+        # Counted whether or not an account has the address: the answer tells nobody.
+        try:
+            throttle.hit(throttle.PASSWORD_RESET_PER_CLIENT, client_address(self.request))
+            throttle.hit(throttle.MAIL_PER_RECIPIENT, throttle.mailbox(form.cleaned_data["email"]))
+        except throttle.Throttled as error:
+            return throttle.refused_response(self, form, error)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -194,6 +194,17 @@ AXES_LOCKOUT_TEMPLATE = "collectif/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "collectif.services.client_address"
 AXES_VERBOSE = False
 
+# What makes the site send mail, limited per client address and per recipient's inbox
+# (collectif/throttle.py): (requests, seconds). Beyond, the form comes back with status 429.
+THROTTLE_NEWSLETTER_PER_CLIENT = (int(os.environ.get("DJANGO_NEWSLETTER_SIGNUPS_PER_HOUR", "5")), 3600)
+THROTTLE_PASSWORD_RESET_PER_CLIENT = (
+    int(os.environ.get("DJANGO_PASSWORD_RESETS_PER_HOUR", "5")),
+    3600,
+)
+THROTTLE_MAIL_PER_RECIPIENT = (int(os.environ.get("DJANGO_MAILS_PER_RECIPIENT_PER_HOUR", "3")), 3600)
+# Contact messages from every address together: a flood from many addresses stays bounded.
+THROTTLE_CONTACT_FOR_EVERYONE = (int(os.environ.get("DJANGO_CONTACT_MESSAGES_PER_HOUR", "30")), 3600)
+
 # Staff sessions end after this many idle hours (collectif.middleware); members' last the usual
 # two weeks. A password change ends the person's other sessions (Django's session hash).
 STAFF_SESSION_IDLE_HOURS = float(os.environ.get("DJANGO_STAFF_SESSION_IDLE_HOURS", "4"))
@@ -313,7 +324,7 @@ ADMIN_SEARCH_MAX_LENGTH = 200
 # --- Site behaviour -----------------------------------------------------------------------------
 
 # Contact form: at most this many messages per sender address and hour.
-CONTACT_RATE_LIMIT_PER_HOUR = int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5"))
+THROTTLE_CONTACT_PER_CLIENT = (int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5")), 3600)
 # Months an observer waits before the members vote on its admission.
 MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONTHS", "12"))
 # Newsletter: how long a confirmation link works, and how many letters the admin's « send »

@@ -77,12 +77,13 @@ def test_honeypot_keeps_and_sends_nothing_but_answers_the_same(client):
 
 
 def test_rate_limit_per_sender_address_keeps_the_message_in_the_form(client, settings):
-    settings.CONTACT_RATE_LIMIT_PER_HOUR = 2
+    settings.THROTTLE_CONTACT_PER_CLIENT = (2, 3600)
     for _ in range(2):
         assert client.post("/en/contact/", VALID).status_code == 302
     response = client.post("/en/contact/", {**VALID, "message": "Third message, kept in the form."})
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert "You have sent several messages in the last hour" in html
     assert "Third message, kept in the form." in html
     assert ContactMessage.objects.count() == 2
@@ -92,10 +93,10 @@ def test_rate_limit_per_sender_address_keeps_the_message_in_the_form(client, set
 
 
 def test_rate_limit_is_lifted_after_an_hour(client, settings, time_machine):
-    settings.CONTACT_RATE_LIMIT_PER_HOUR = 1
+    settings.THROTTLE_CONTACT_PER_CLIENT = (1, 3600)
     time_machine.move_to("2026-01-10 10:00:00+00:00")
     assert client.post("/en/contact/", VALID).status_code == 302
-    assert client.post("/en/contact/", VALID).status_code == 200
+    assert client.post("/en/contact/", VALID).status_code == 429
     time_machine.move_to("2026-01-10 11:01:00+00:00")
     assert client.post("/en/contact/", VALID).status_code == 302
 
