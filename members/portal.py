@@ -21,8 +21,8 @@ from collectif import throttle, translation_status
 from collectif.forms import TranslationForm
 from collectif.locking import StaleRecord
 from collectif.lockouts import unlock_account
-from collectif.services import client_address
 from collectif.permissions import is_coordinator
+from collectif.services import client_address
 
 from . import services
 from .capabilities import Capability

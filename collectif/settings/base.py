@@ -22,6 +22,10 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -196,14 +200,11 @@ AXES_VERBOSE = False
 
 # What makes the site send mail, limited per client address and per recipient's inbox
 # (collectif/throttle.py): (requests, seconds). Beyond, the form comes back with status 429.
-THROTTLE_NEWSLETTER_PER_CLIENT = (int(os.environ.get("DJANGO_NEWSLETTER_SIGNUPS_PER_HOUR", "5")), 3600)
-THROTTLE_PASSWORD_RESET_PER_CLIENT = (
-    int(os.environ.get("DJANGO_PASSWORD_RESETS_PER_HOUR", "5")),
-    3600,
-)
-THROTTLE_MAIL_PER_RECIPIENT = (int(os.environ.get("DJANGO_MAILS_PER_RECIPIENT_PER_HOUR", "3")), 3600)
+THROTTLE_NEWSLETTER_PER_CLIENT = (env_int("DJANGO_NEWSLETTER_SIGNUPS_PER_HOUR", 5), 3600)
+THROTTLE_PASSWORD_RESET_PER_CLIENT = (env_int("DJANGO_PASSWORD_RESETS_PER_HOUR", 5), 3600)
+THROTTLE_MAIL_PER_RECIPIENT = (env_int("DJANGO_MAILS_PER_RECIPIENT_PER_HOUR", 3), 3600)
 # Contact messages from every address together: a flood from many addresses stays bounded.
-THROTTLE_CONTACT_FOR_EVERYONE = (int(os.environ.get("DJANGO_CONTACT_MESSAGES_PER_HOUR", "30")), 3600)
+THROTTLE_CONTACT_FOR_EVERYONE = (env_int("DJANGO_CONTACT_MESSAGES_PER_HOUR", 30), 3600)
 
 # Staff sessions end after this many idle hours (collectif.middleware); members' last the usual
 # two weeks. A password change ends the person's other sessions (Django's session hash).
