@@ -8,7 +8,7 @@ class CollectifConfig(AppConfig):
     verbose_name = _("Collective")
 
     def ready(self):
-        from . import collation, permissions, registry, translation_status
+        from . import checks, collation, permissions, registry, translation_status  # noqa: F401
 
         collation.install()
 
@@ -16,6 +16,11 @@ class CollectifConfig(AppConfig):
         translation_status.track()
         # Every app's contributions.py registers its parts of the shared mechanisms.
         registry.discover()
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import StaffIdleTimeoutMiddleware
+
+        user_logged_in.connect(StaffIdleTimeoutMiddleware.note_login, dispatch_uid="staff-clock")
         post_migrate.connect(
             permissions.grant_coordination_permissions, dispatch_uid="coordination-permissions"
         )

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,25 @@ def https_by_default(model_field, **kwargs):
     return bounded_text(model_field, **kwargs)
 
 
-class ContactForm(forms.ModelForm):
+class SingleLineInputs:
+    """Form mixin: a one-line input (name, e-mail, subject…) refuses line breaks and other
+    control characters. A browser sends none; whatever does would write lines of its own into
+    the mail the coordination reads (« Bcc: », « De : »)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if (
+                isinstance(field.widget, forms.widgets.Input)
+                and isinstance(value, str)
+                and any(unicodedata.category(char) in {"Cc", "Zl", "Zp"} for char in value)
+            ):
+                self.add_error(name, _("This field takes a single line: remove the line breaks."))
+        return cleaned
+
+
+class ContactForm(SingleLineInputs, forms.ModelForm):
     # Honeypot: hidden from people (CSS, aria-hidden, no tab stop), filled in by robots.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
@@ -43,11 +63,6 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def clean_subject(self):
-        # One line: it becomes the subject of the mail, where a line break would start a new
-        # header (Bcc: …). A browser sends none; whatever sends one gets them as spaces.
-        return " ".join(self.cleaned_data["subject"].split())
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))

@@ -1,6 +1,8 @@
+import time
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.template import loader
@@ -98,3 +100,34 @@ def error_page(request, template_name, status, **context):
     return HttpResponse(
         loader.render_to_string(template_name, context, request=request), status=status
     )
+
+
+class StaffIdleTimeoutMiddleware:
+    """Staff sessions end after `STAFF_SESSION_IDLE_HOURS` without a request: staff read every
+    members-only minute and contact, and a forgotten open session on a shared computer should
+    not stay usable for the two weeks a member's does. The last activity is written at most
+    once a minute, not on every request."""
+
+    KEY = "staff_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Only a request that carries a session can be a staff one; anonymous pages stay
+        # untouched by the session (and cacheable).
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY, 0)
+            if last_seen and now - last_seen > settings.STAFF_SESSION_IDLE_HOURS * 3600:
+                logout(request)
+            elif now - last_seen >= 60:
+                request.session[self.KEY] = now
+        return self.get_response(request)
+
+    @classmethod
+    def note_login(cls, sender, request, user, **kwargs):
+        """`user_logged_in` receiver: the session starts its clock at login, so that the
+        first request after it has nothing to write."""
+        if user.is_staff and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())

@@ -38,6 +38,8 @@ def coordination_recipients():
 # only theirs: members/admin_accounts.py). No permission on groups or permissions: those are
 # the superusers'.
 ACCOUNT_PERMISSIONS = ["view_user", "add_user", "change_user"]
+# And they see login lock-outs and clear them (deleting an attempt lifts its lock).
+LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt", "view_accesslog"]
 
 
 def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -50,7 +52,7 @@ def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS
 
     Of auth's permissions, the group keeps ACCOUNT_PERMISSIONS only: any other (on groups,
     permissions, deleting accounts) is taken back, as `view_group` was when it left the list."""
-    if app_config.label not in [*registry.coordinated_apps, "auth"]:
+    if app_config.label not in [*registry.coordinated_apps, "auth", "axes"]:
         return
     apps = apps or global_apps
     try:
@@ -61,6 +63,10 @@ def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS
     if app_config.label == "auth":
         wanted = Permission.objects.using(using).filter(
             content_type__app_label="auth", codename__in=ACCOUNT_PERMISSIONS
+        )
+    elif app_config.label == "axes":
+        wanted = Permission.objects.using(using).filter(
+            content_type__app_label="axes", codename__in=LOCKOUT_PERMISSIONS
         )
     else:
         wanted = Permission.objects.using(using).filter(content_type__app_label=app_config.label)

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING, TypeVar
@@ -12,11 +11,11 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Model
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import translation_status
+from . import proxies, throttle, translation_status
 from .models import ContactMessage
 
 if TYPE_CHECKING:
@@ -26,23 +25,21 @@ if TYPE_CHECKING:
 _M = TypeVar("_M", bound=Model)
 
 
-class ContactRateLimited(Exception):
+class ContactRateLimited(throttle.Throttled):
+    """Counted from the kept messages (not the cache), so that it holds across cache loss."""
+
     message = _(
         "You have sent several messages in the last hour. Please try again later; "
         "your message has not been lost, it is still in the form below."
     )
 
+    def __init__(self):
+        super().__init__(throttle.CONTACT_PER_CLIENT)
+
 
 def client_address(request: HttpRequest) -> str:
-    if settings.USE_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        # Anything but an address there (a proxy that does not add one, a forged header) is
-        # ignored: django-axes stores it in an address column, which PostgreSQL checks.
-        try:
-            return str(ipaddress.ip_address(forwarded))
-        except ValueError:
-            pass
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address behind the trusted proxies (collectif/proxies.py)."""
+    return proxies.client_address(request)
 
 
 def sender_fingerprint(address: str) -> str:
@@ -65,7 +62,7 @@ def contact_message_submit(
     fingerprint = sender_fingerprint(sender_address)
     an_hour_ago = timezone.now() - timedelta(hours=1)
     recent = ContactMessage.objects.filter(sender_hash=fingerprint, created_at__gte=an_hour_ago)
-    if recent.count() >= settings.CONTACT_RATE_LIMIT_PER_HOUR:
+    if recent.count() >= throttle.CONTACT_PER_CLIENT.count:
         raise ContactRateLimited
     contact = ContactMessage.objects.create(
         name=name,
@@ -76,7 +73,9 @@ def contact_message_submit(
         language=language,
         sender_hash=fingerprint,
     )
-    body = render_to_string("collectif/email/contact_message.txt", {"contact": contact})
+    # The coordination reads French, whatever the visitor's language.
+    with translation.override("fr"):
+        body = render_to_string("collectif/email/contact_message.txt", {"contact": contact})
     mail = EmailMessage(
         subject=f"[contrelatraite] {subject}",
         body=body,

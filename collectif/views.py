@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from . import services, translation_status
+from . import services, throttle, translation_status
 from .forms import ContactForm
 from .models import Page
 
@@ -34,6 +34,7 @@ class ContactView(FormView):
     def form_valid(self, form):
         if not form.is_spam():
             try:
+                throttle.hit(throttle.CONTACT_FOR_EVERYONE)
                 services.contact_message_submit(
                     name=form.cleaned_data["name"],
                     email=form.cleaned_data["email"],
@@ -43,9 +44,8 @@ class ContactView(FormView):
                     language=get_language(),
                     sender_address=services.client_address(self.request),
                 )
-            except services.ContactRateLimited as error:
-                form.add_error(None, error.message)
-                return self.form_invalid(form)
+            except throttle.Throttled as error:  # ContactRateLimited included
+                return throttle.refused_response(self, form, error)
         # A robot that filled the honeypot gets the same answer, and nothing is kept or sent.
         messages.success(
             self.request,

@@ -17,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from collectif import services as collectif_services
-from collectif import translation_status
+from collectif import throttle, translation_status
 from collectif.forms import TranslationForm
 from collectif.locking import StaleRecord
+from collectif.lockouts import unlock_account
 from collectif.permissions import is_coordinator
+from collectif.services import client_address
 
 from . import services
 from .capabilities import Capability
@@ -265,6 +267,15 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("portal:password-reset-done")
 
+    def form_valid(self, form):
+        # Counted whether or not an account has the address: the answer tells nobody.
+        try:
+            throttle.hit(throttle.PASSWORD_RESET_PER_CLIENT, client_address(self.request))
+            throttle.hit(throttle.MAIL_PER_RECIPIENT, throttle.mailbox(form.cleaned_data["email"]))
+        except throttle.Throttled as error:
+            return throttle.refused_response(self, form, error)
+        return super().form_valid(form)
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "registration/password_reset_sent.html"
@@ -276,5 +287,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        # Proving one owns the mailbox is the way out of a lock-out, from any address.
+        unlock_account(form.user)
         messages.success(self.request, _("Your new password is set: you can log in with it."))
         return response

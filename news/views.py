@@ -10,7 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from collectif import throttle
 from collectif.permissions import is_coordinator
+from collectif.services import client_address
 from members.models import Organisation
 
 from . import newsletter
@@ -70,6 +72,11 @@ class SubscribeView(FormView):
         return {"language": get_language()}
 
     def form_valid(self, form):
+        try:
+            throttle.hit(throttle.NEWSLETTER_PER_CLIENT, client_address(self.request))
+            throttle.hit(throttle.MAIL_PER_RECIPIENT, throttle.mailbox(form.cleaned_data["email"]))
+        except throttle.Throttled as error:
+            return throttle.refused_response(self, form, error)
         if not form.is_spam():
             newsletter.subscriber_subscribe(
                 email=form.cleaned_data["email"], language=form.cleaned_data["language"]

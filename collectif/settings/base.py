@@ -22,6 +22,10 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -99,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "collectif.middleware.StaffIdleTimeoutMiddleware",
     # After authentication: the history of every change records who made it.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -179,14 +184,31 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling: after 5 failures an account, and an address, wait 15 minutes.
+# Login throttling (collectif/lockouts.py): after 5 failures for one account from one address,
+# that pair waits 15 minutes; the account stays open from elsewhere. After 50 failures from one
+# address, whatever the accounts, the address waits too.
+AXES_HANDLER = "collectif.lockouts.PairOrAddressHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The order matters to PairOrAddressHandler: the pair, then the address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "collectif/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "collectif.services.client_address"
 AXES_VERBOSE = False
+
+# What makes the site send mail, limited per client address and per recipient's inbox
+# (collectif/throttle.py): (requests, seconds). Beyond, the form comes back with status 429.
+THROTTLE_NEWSLETTER_PER_CLIENT = (env_int("DJANGO_NEWSLETTER_SIGNUPS_PER_HOUR", 5), 3600)
+THROTTLE_PASSWORD_RESET_PER_CLIENT = (env_int("DJANGO_PASSWORD_RESETS_PER_HOUR", 5), 3600)
+THROTTLE_MAIL_PER_RECIPIENT = (env_int("DJANGO_MAILS_PER_RECIPIENT_PER_HOUR", 3), 3600)
+# Contact messages from every address together: a flood from many addresses stays bounded.
+THROTTLE_CONTACT_FOR_EVERYONE = (env_int("DJANGO_CONTACT_MESSAGES_PER_HOUR", 30), 3600)
+
+# Staff sessions end after this many idle hours (collectif.middleware); members' last the usual
+# two weeks. A password change ends the person's other sessions (Django's session hash).
+STAFF_SESSION_IDLE_HOURS = float(os.environ.get("DJANGO_STAFF_SESSION_IDLE_HOURS", "4"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -303,7 +325,7 @@ ADMIN_SEARCH_MAX_LENGTH = 200
 # --- Site behaviour -----------------------------------------------------------------------------
 
 # Contact form: at most this many messages per sender address and hour.
-CONTACT_RATE_LIMIT_PER_HOUR = int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5"))
+THROTTLE_CONTACT_PER_CLIENT = (int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5")), 3600)
 # Months an observer waits before the members vote on its admission.
 MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONTHS", "12"))
 # Newsletter: how long a confirmation link works, and how many letters the admin's « send »
@@ -328,6 +350,7 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
-# Client addresses: behind the proxy, REMOTE_ADDR is the proxy's own; trust the last hop of
-# X-Forwarded-For only when told to.
-USE_X_FORWARDED_FOR = env_bool("DJANGO_USE_X_FORWARDED_FOR")
+# Client addresses: behind a proxy, REMOTE_ADDR is the proxy's own. X-Forwarded-For is believed
+# only from the proxies named here (`none`, their number, or their addresses; collectif/proxies.py).
+# Unset (None), it is ignored and `check --deploy` says so.
+TRUSTED_PROXIES = os.environ.get("DJANGO_TRUSTED_PROXIES")

@@ -77,12 +77,13 @@ def test_honeypot_keeps_and_sends_nothing_but_answers_the_same(client):
 
 
 def test_rate_limit_per_sender_address_keeps_the_message_in_the_form(client, settings):
-    settings.CONTACT_RATE_LIMIT_PER_HOUR = 2
+    settings.THROTTLE_CONTACT_PER_CLIENT = (2, 3600)
     for _ in range(2):
         assert client.post("/en/contact/", VALID).status_code == 302
     response = client.post("/en/contact/", {**VALID, "message": "Third message, kept in the form."})
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert "You have sent several messages in the last hour" in html
     assert "Third message, kept in the form." in html
     assert ContactMessage.objects.count() == 2
@@ -92,10 +93,10 @@ def test_rate_limit_per_sender_address_keeps_the_message_in_the_form(client, set
 
 
 def test_rate_limit_is_lifted_after_an_hour(client, settings, time_machine):
-    settings.CONTACT_RATE_LIMIT_PER_HOUR = 1
+    settings.THROTTLE_CONTACT_PER_CLIENT = (1, 3600)
     time_machine.move_to("2026-01-10 10:00:00+00:00")
     assert client.post("/en/contact/", VALID).status_code == 302
-    assert client.post("/en/contact/", VALID).status_code == 200
+    assert client.post("/en/contact/", VALID).status_code == 429
     time_machine.move_to("2026-01-10 11:01:00+00:00")
     assert client.post("/en/contact/", VALID).status_code == 302
 
@@ -112,3 +113,28 @@ def test_contact_messages_are_listed_for_coordinators(coordinator_client):
     response = coordinator_client.get("/admin/collectif/contactmessage/")
     assert response.status_code == 200
     assert "bob@example.org" in response.content.decode()
+
+
+@pytest.mark.parametrize("field", ["name", "organisation", "subject"])
+@pytest.mark.parametrize("breaks", ["\r\n", "\n", "\r", "\u2028", "\x85"])
+def test_line_breaks_in_one_line_fields_are_refused(client, field, breaks):
+    """The attack: fake header lines written into the message the coordination reads."""
+    forged = f"Alice{breaks}Bcc: victim@example.org{breaks}De : coordination@example.org"
+    french = client.post("/fr/contact/", {**VALID, field: forged})
+    english = client.post("/en/contact/", {**VALID, field: forged})
+    assert french.status_code == english.status_code == 200
+    assert "une seule ligne" in french.content.decode()
+    assert "a single line" in english.content.decode()
+    assert not ContactMessage.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_coordinations_copy_is_in_french_whatever_the_visitors_language(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/contact/", VALID)
+    body = mail.outbox[0].body
+    assert "Message envoyé par le formulaire de contact du site" in body
+    assert "Objet" in body
+    assert "Subject" not in body

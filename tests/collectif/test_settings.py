@@ -42,9 +42,26 @@ def test_deploy_check_passes_under_production_settings():
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": PRODUCTION_KEY,
             "DJANGO_ALLOWED_HOSTS": "contrelatraite.org",
+            "DJANGO_TRUSTED_PROXIES": "1",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_reports_undeclared_proxies():
+    """Unset, every visitor behind the proxy would share its address and its rate limits."""
+    result = run_manage(
+        "check",
+        "--deploy",
+        env_overrides={
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": PRODUCTION_KEY,
+            "DJANGO_ALLOWED_HOSTS": "contrelatraite.org",
+        },
+    )
+    assert result.returncode != 0
+    assert "collectif.E001" in result.stderr
+    assert "DJANGO_TRUSTED_PROXIES" in result.stderr
 
 
 def test_debug_runs_without_secret_key_for_development():

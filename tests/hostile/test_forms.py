@@ -107,17 +107,17 @@ def test_dates_at_the_edges_of_the_calendar(client_for, site, form, committed):
 
 
 def test_line_breaks_never_reach_a_mail_header(client, site, committed):
-    """The subject becomes the mail's: a line break there would add headers (Bcc: …)."""
+    """The subject becomes the mail's: a line break there would add headers (Bcc: …). It is
+    refused with the field's message, and nothing is sent."""
     data = {
         **FORMS_BY_ID["contact"].data(site),
         "subject": "Question\r\nBcc: victim@example.org\nX: y",
     }
     with committed():
         response = client.post("/fr/contact/", data)
-    assert response.status_code == 302
-    [message] = mail.outbox
-    assert message.subject == "[contrelatraite] Question Bcc: victim@example.org X: y"
-    assert message.bcc == []
+    assert response.status_code == 200
+    assert "une seule ligne" in response.content.decode()
+    assert mail.outbox == []
 
 
 def test_null_character_is_refused_in_the_visitors_language(client, site):

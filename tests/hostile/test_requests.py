@@ -218,7 +218,7 @@ def test_odd_headers_and_cookies(client, site, headers):
 def test_forwarded_addresses_that_are_not_addresses_are_ignored(client, site, settings):
     """Behind the proxy, the last X-Forwarded-For hop names the client; anything but an
     address there falls back to the connection's address (login throttling records it)."""
-    settings.USE_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXIES = "1"
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 100
     findings = Findings()
