@@ -4,7 +4,8 @@ source that reads them (`group`); their words go to one table, collectif.SiteSea
 the same rows as the library's own index, so that accents, case, prefixes and phrases match
 alike everywhere. Rows are rebuilt when a record is saved, gone when it is deleted;
 `manage.py index_site_search` builds them for existing rows (and after bulk writes, which
-send no signal)."""
+send no signal), and `build_missing` fills a kind's empty index after `migrate` (the rows
+saved before the index existed)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,18 +87,27 @@ def rebuild(kind):
     return reindex(kind, model._base_manager.order_by("pk").iterator(chunk_size=BATCH))
 
 
-def best(queryset, query, postings, limit):
+def build_missing(**kwargs):
+    """A post_migrate receiver: index the kinds that have records but no index yet (a site
+    that had them before the search was installed). Once the index holds a kind, saves and
+    deletions keep it up to date, and this costs one query per kind."""
+    for kind, indexed in KINDS.items():
+        if not postings(kind).exists() and indexed.model._base_manager.exists():
+            rebuild(kind)
+
+
+def best(queryset, query, index, limit):
     """(the `limit` best rows of `queryset` that match `query`, how many match in all): a
-    fixed number of indexed queries whatever the tables' size. `postings` is the kind's
+    fixed number of indexed queries whatever the tables' size. `index` is the kind's
     index (a model of the library's, or `postings(kind)`)."""
     parsed = search.parse(query)
     if not parsed:
         return [], 0
-    scores = search.score(parsed, postings)
+    scores = search.score(parsed, index)
     if not scores:
         return [], 0
     # Who may read what: the reader's queryset, narrowed by the index (a subquery per word).
-    visible = list(search.matching(queryset, query, postings).values_list("pk", flat=True))
+    visible = list(search.matching(queryset, query, index).values_list("pk", flat=True))
     visible.sort(key=lambda pk: (-scores.get(pk, 0), -pk))
     top = visible[:limit]
     rows = queryset.in_bulk(top)

@@ -2,6 +2,7 @@
 drafts, items waiting for review and returned ones are in no one's results."""
 
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from collectif.site_search import SearchResult
@@ -10,6 +11,7 @@ from documents import site_index
 from .models import NewsItem
 
 KIND = "news"
+SNIPPET_WORDS = 30
 
 
 def news_item_parts(item):
@@ -24,7 +26,7 @@ def _result(item):
     return SearchResult(
         title=item.title,
         url=item.get_absolute_url(),
-        snippet=item.summary,
+        snippet=Truncator(item.summary).words(SNIPPET_WORDS),
         date=timezone.localdate(item.published_at) if item.published_at else None,
     )
 
