@@ -22,6 +22,9 @@ for _page in [
     Page("collectif:legal"),
     Page("collectif:privacy"),
     Page("collectif:contact"),
+    # The site-wide search; members find more (minutes, agenda items, their action items).
+    Page("collectif:search", ("q",), echoes=("q",)),
+    Page("collectif:search", ("q",), user="representative", echoes=("q",)),
     Page("sitemap"),
     Page("healthz"),
     Page("admin:login", ("next",)),

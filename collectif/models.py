@@ -180,3 +180,26 @@ class DemoContent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SiteSearchTerm(models.Model):
+    """One word of one record of the site-wide search, with the best place it appears in: the
+    same inverted index as the library's (documents/search.py), for the kinds the apps index
+    (news, organisations, meetings…). `kind` names the indexed kind, `resource` its record's
+    primary key (no foreign key: one table serves every kind)."""
+
+    kind = models.CharField(max_length=40)
+    resource = models.PositiveIntegerField()
+    # A word, or a pair of words for phrases: as long as documents.search.MAX_PAIR_LENGTH.
+    term = models.CharField(max_length=81)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [
+            # The search reads a kind's range of words; reindexing deletes a record's rows.
+            models.Index(fields=["kind", "term", "resource", "weight"], name="sitesearch_term"),
+            models.Index(fields=["kind", "resource"], name="sitesearch_resource"),
+        ]
+
+    def __str__(self):
+        return self.term

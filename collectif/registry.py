@@ -131,6 +131,11 @@ hostile_forms = Contributions(
     "`collectif.hostile.Form` entries of the hostile-input suite: every form a visitor or a "
     "member sends, its fields read from its form class.",
 )
+search_sources = Contributions(
+    "search_sources",
+    "Functions `(query, *, user, limit) -> collectif.site_search.SearchGroup | None` giving "
+    "one kind of results of the site-wide search (None: nothing to show for this reader).",
+)
 
 ALL = [
     urls,
@@ -147,6 +152,7 @@ ALL = [
     organisation_nav,
     hostile_pages,
     hostile_forms,
+    search_sources,
 ]
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path(_("legal-notice/"), views.PageView.as_view(key=Page.Key.LEGAL), name="legal"),
     path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),
     path(_("contact/"), views.ContactView.as_view(), name="contact"),
+    path(_("search/"), views.SearchView.as_view(), name="search"),
 ]

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from . import services, throttle, translation_status
+from . import services, site_search, throttle, translation_status
 from .forms import ContactForm
 from .models import Page
 
@@ -52,6 +53,29 @@ class ContactView(FormView):
             _("Thank you. Your message has reached the coordination of the collective."),
         )
         return redirect("collectif:contact")
+
+
+class SearchView(TemplateView):
+    """The site-wide search: each kind's best results, for what this reader may see."""
+
+    template_name = "collectif/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = site_search.clean_query(self.request.GET.get("q", ""))
+        too_short = bool(query) and len(query) < site_search.MIN_QUERY_LENGTH
+        groups = []
+        if query and not too_short:
+            groups = site_search.search(query, user=self.request.user)
+        return super().get_context_data(
+            query=query, too_short=too_short, groups=groups, site_search_query=query, **kwargs
+        )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A member's results are theirs: no shared cache keeps them.
+            patch_cache_control(response, private=True)
+        return response
 
 
 def csrf_failure(request, reason=""):

@@ -16,6 +16,21 @@ registry.dashboard_panels.add(dashboard.broken_links, order=70)
 registry.link_sources.add(selectors.legal_resource_links, order=10)
 registry.demo_loaders.add(demo.load, order=30)
 
+# --- Site-wide search -------------------------------------------------------------------------
+from django.apps import apps  # noqa: E402
+from django.db.models.signals import post_migrate  # noqa: E402
+
+from . import site_index, site_search  # noqa: E402
+
+post_migrate.connect(
+    site_index.build_missing,
+    sender=apps.get_app_config("documents"),
+    dispatch_uid="site-search-build-missing",
+)
+
+registry.search_sources.add(site_search.legal_texts, order=40)
+registry.search_sources.add(site_search.documents, order=50)
+
 # --- Hostile-input suite ----------------------------------------------------------------------
 # Its imports stay in this section, as its code does (hence noqa: E402).
 from collectif.hostile import Page  # noqa: E402

@@ -258,6 +258,12 @@ def pairs(words):
     return list(dict.fromkeys(pairs_of(words)))[:MAX_TERMS]
 
 
+def _rows(postings):
+    """The index's rows: a model of the library's index, or a queryset of the site-wide
+    index restricted to one kind (documents/site_index.py)."""
+    return postings._default_manager.all() if isinstance(postings, type) else postings
+
+
 # --- Scoring ------------------------------------------------------------------------------
 
 
@@ -281,7 +287,8 @@ def term_scores(query, postings):
             )
         )
     rows = (
-        postings.objects.filter(reduce(or_, (term.condition() for term in query.terms)))
+        _rows(postings)
+        .filter(reduce(or_, (term.condition() for term in query.terms)))
         .values("resource")
         .annotate(**aggregates)
         .filter(**{f"{name}__gt": 0 for name in names})
@@ -298,7 +305,8 @@ def phrase_bonus(query, postings):
     if not query.pairs:
         return {}
     rows = (
-        postings.objects.filter(term__in=query.pairs, weight__gte=PHRASE_IN_SUMMARY)
+        _rows(postings)
+        .filter(term__in=query.pairs, weight__gte=PHRASE_IN_SUMMARY)
         .values("resource")
         .annotate(total=Sum("weight"))
         .order_by()
@@ -345,7 +353,7 @@ def matching(queryset, query, postings):
         return queryset.none()
     for term in parsed.terms:
         queryset = queryset.filter(
-            pk__in=postings.objects.filter(term.condition()).values("resource")
+            pk__in=_rows(postings).filter(term.condition()).values("resource")
         )
     return queryset
 

@@ -17,6 +17,20 @@ registry.reminders.add(reminders.action_item_reminders, order=20)
 registry.demo_loaders.add(demo.load, order=40)
 registry.portal_sections.add("meetings/portal/_dashboard_section.html")
 
+# --- Site-wide search -------------------------------------------------------------------------
+from documents import site_index  # noqa: E402
+
+from . import site_search  # noqa: E402
+from .models import ActionItem, AgendaItem, Meeting  # noqa: E402
+
+site_index.register(site_search.MEETINGS, Meeting, site_search.meeting_parts)
+site_index.register(site_search.AGENDA_ITEMS, AgendaItem, site_search.agenda_item_parts)
+site_index.register(site_search.ACTION_ITEMS, ActionItem, site_search.action_item_parts)
+registry.search_sources.add(site_search.events, order=30)
+registry.search_sources.add(site_search.minutes, order=60)
+registry.search_sources.add(site_search.agenda_items, order=70)
+registry.search_sources.add(site_search.action_items, order=80)
+
 # --- Hostile-input suite ----------------------------------------------------------------------
 # Its imports stay in this section, as its code does (hence noqa: E402).
 from collectif.hostile import Form, Page  # noqa: E402

@@ -31,6 +31,15 @@ for order, label, url_name in [
 ]:
     registry.organisation_nav.add(registry.NavEntry(label, url_name), order=order)
 
+# --- Site-wide search -------------------------------------------------------------------------
+from documents import site_index  # noqa: E402
+
+from . import site_search  # noqa: E402
+from .models import Organisation  # noqa: E402
+
+site_index.register(site_search.KIND, Organisation, site_search.organisation_parts)
+registry.search_sources.add(site_search.organisations, order=10)
+
 # --- Hostile-input suite ----------------------------------------------------------------------
 # Its imports stay in this section, as its code does (hence noqa: E402).
 from collectif.forms import TranslationForm  # noqa: E402

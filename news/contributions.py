@@ -22,6 +22,16 @@ registry.organisation_nav.add(
     registry.NavEntry(_("Initiatives"), "news-portal:initiative-list"), order=60
 )
 
+# --- Site-wide search -------------------------------------------------------------------------
+from documents import site_index  # noqa: E402
+
+from . import site_search  # noqa: E402
+from .models import NewsItem  # noqa: E402
+
+site_index.register(site_search.KIND, NewsItem, site_search.news_item_parts)
+registry.search_sources.add(site_search.news, order=20)
+registry.search_sources.add(site_search.initiatives, order=25)
+
 # --- Hostile-input suite ----------------------------------------------------------------------
 # Its imports stay in this section, as its code does (hence noqa: E402).
 from collectif.hostile import Form, Page  # noqa: E402
