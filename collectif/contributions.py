@@ -22,6 +22,7 @@ for _page in [
     Page("collectif:legal"),
     Page("collectif:privacy"),
     Page("collectif:contact"),
+    Page("collectif:site-map"),
     Page("sitemap"),
     Page("healthz"),
     Page("admin:login", ("next",)),
