@@ -76,12 +76,16 @@ def _url(name):
         return None
 
 
+def _home():
+    return reverse("collectif:home")
+
+
 def _current(path, url):
     """`page` on the entry's own page, `true` on a page under it (an organisation's page is
     in « Membres »); the home page is only ever its own page."""
     if path == url:
         return "page"
-    if url != reverse("collectif:home") and path.startswith(url):
+    if url != _home() and path.startswith(url):
         return "true"
     return ""
 
@@ -98,6 +102,7 @@ def menu(path):
                     "url": url,
                     "current": _current(path, url),
                     "portal": section.portal,
+                    "home": url == _home(),
                 }
             )
     return links
