@@ -44,6 +44,9 @@ def navigation(request):
     the session of every anonymous visitor and mark the page `Vary: Cookie`, and no anonymous
     page could be cached any more (collectif/page_cache.py)."""
     viewer = None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
-        viewer = request.user
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # An address refused before the authentication middleware ran (a 400 page) has no user.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            viewer = user
     return {"main_menu": navigation_module.menu(request.path), "viewer": viewer}

@@ -221,3 +221,8 @@ def test_a_given_logo_shows_sized_beside_the_name(make_organisation, client):
         assert (
             "org-logo--placeholder" not in html.split("<main", 1)[1].split("ECPAT France")[0][-400:]
         )
+
+
+def test_an_address_refused_before_login_is_known_still_gets_its_page(representative_client):
+    # Refused by a middleware that runs before the authentication middleware: no request.user.
+    assert representative_client.get("/fr/membres/a\x00b/").status_code == 400
