@@ -205,3 +205,23 @@ def test_header_says_who_is_logged_in_and_logs_out(page, live_server, demo):
     expect(page.locator(".site-account")).to_have_count(0)
     page.goto(live_server.url + url("portal:dashboard"))
     expect(page).to_have_url(re.compile(re.escape(url("portal:login"))))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_site_map_and_open_phone_menu_have_no_axe_violation(
+    browser, live_server, language, assert_accessible
+):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server.url + url("collectif:site-map", language))
+    assert_accessible(page)
+    page.locator(".site-menu summary").click()
+    assert_accessible(page)
+    context.close()
+
+
+def test_logged_in_header_has_no_axe_violation(page, live_server, demo, assert_accessible):
+    log_in(page, live_server)
+    page.goto(live_server.url + url("members:directory"))
+    expect(page.locator(".site-account")).to_be_visible()
+    assert_accessible(page)
