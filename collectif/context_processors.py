@@ -3,6 +3,8 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from . import navigation as navigation_module
+
 
 def _absolute(request, path):
     try:
@@ -34,3 +36,17 @@ def site(request):
         "language_alternates": alternates,
         "canonical_url": _absolute(request, request.path),
     }
+
+
+def navigation(request):
+    """The main navigation, with the current section marked; and who is logged in, asked only
+    of a request that carries a session cookie: reading `request.user` otherwise would load
+    the session of every anonymous visitor and mark the page `Vary: Cookie`, and no anonymous
+    page could be cached any more (collectif/page_cache.py)."""
+    viewer = None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # An address refused before the authentication middleware ran (a 400 page) has no user.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            viewer = user
+    return {"main_menu": navigation_module.menu(request.path), "viewer": viewer}

@@ -25,6 +25,7 @@ for _page in [
     # The site-wide search; members find more (minutes, agenda items, their action items).
     Page("collectif:search", ("q",), echoes=("q",)),
     Page("collectif:search", ("q",), user="representative", echoes=("q",)),
+    Page("collectif:site-map"),
     Page("sitemap"),
     Page("healthz"),
     Page("admin:login", ("next",)),

@@ -1,4 +1,4 @@
-"""The site-wide pages: home, about, joining, legal notice, privacy, contact."""
+"""The site-wide pages: home, about, joining, legal notice, privacy, contact, site map."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -20,4 +20,5 @@ urlpatterns = [
     path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),
     path(_("contact/"), views.ContactView.as_view(), name="contact"),
     path(_("search/"), views.SearchView.as_view(), name="search"),
+    path(_("site-map/"), views.SiteMapView.as_view(), name="site-map"),
 ]

@@ -14,7 +14,7 @@ class SitePagesSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "about", "join", "contact", "legal", "privacy"]
+        return ["home", "about", "join", "contact", "legal", "privacy", "site-map"]
 
     def location(self, item):
         return reverse(f"collectif:{item}")

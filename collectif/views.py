@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from . import services, site_search, throttle, translation_status
+from . import navigation, services, site_search, throttle, translation_status
 from .forms import ContactForm
 from .models import Page
 
@@ -26,6 +26,18 @@ class PageView(TemplateView):
 class HomeView(PageView):
     key = Page.Key.HOME
     template_name = "collectif/home.html"
+
+
+class SiteMapView(TemplateView):
+    """« Plan du site »: the sections of the site and their main pages, for people (the XML
+    sitemap is for search engines)."""
+
+    template_name = "collectif/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"], context["about_the_site"] = navigation.site_map()
+        return context
 
 
 class ContactView(FormView):

@@ -239,8 +239,9 @@ class Organisation(Versioned, Trashable, models.Model):
 
     @property
     def initials(self):
-        """What stands in for a missing logo: the acronym, or the name's capitals."""
-        if self.acronym and len(self.acronym) <= 8:
+        """What stands in for a missing logo: the acronym (up to two short words, « ECPAT
+        France », which the mark sets on two lines), or the name's capitals."""
+        if self.acronym and len(self.acronym) <= 12:
             return self.acronym
         return "".join(word[0] for word in self.name.split() if word[0].isupper())[:4]
 

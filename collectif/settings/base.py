@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "collectif.context_processors.site",
+                "collectif.context_processors.navigation",
             ],
         },
     },

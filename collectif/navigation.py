@@ -1,0 +1,129 @@
+"""The main navigation, written once: the header's menu and the human site map read it.
+
+Entries name URLs rather than import views, so that collectif still imports no app; an entry
+whose URL does not resolve (its app is not installed) is left out."""
+
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Page:
+    label: str
+    url_name: str
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url_name: str
+    # The section's other main pages, listed under it on the site map.
+    pages: tuple[Page, ...] = field(default=())
+    # The member area sits apart, at the end of the menu.
+    portal: bool = False
+    # Listed on the site map as a section of its own (not the home page, nor a page the map
+    # lists under another section).
+    mapped: bool = True
+
+
+SECTIONS = (
+    Section(_("Home"), "collectif:home", mapped=False),
+    Section(
+        _("The collective"),
+        "collectif:about",
+        (Page(_("Join"), "collectif:join"), Page(_("Contact"), "collectif:contact")),
+    ),
+    Section(_("Members"), "members:directory"),
+    Section(
+        _("News"),
+        "news:item-list",
+        (Page(_("The monthly newsletter"), "news:subscribe"),),
+    ),
+    Section(_("Events"), "meetings:event-list"),
+    Section(
+        _("Law"),
+        "documents:library",
+        (Page(_("The collective's documents"), "documents:document-list"),),
+    ),
+    Section(_("Join"), "collectif:join", mapped=False),
+    Section(_("Contact"), "collectif:contact", mapped=False),
+    Section(
+        _("Member area"),
+        "portal:dashboard",
+        (
+            Page(_("Log in"), "portal:login"),
+            Page(_("Meetings and minutes"), "meetings-portal:meeting-list"),
+            Page(_("Our action items"), "meetings-portal:action-items"),
+        ),
+        portal=True,
+    ),
+)
+
+# Pages of no section: the footer's.
+ABOUT_THE_SITE = (
+    Page(_("Legal notice"), "collectif:legal"),
+    Page(_("Privacy"), "collectif:privacy"),
+    Page(_("Site map (XML)"), "sitemap"),
+)
+
+
+def _url(name):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _home():
+    return reverse("collectif:home")
+
+
+def _current(path, url):
+    """`page` on the entry's own page, `true` on a page under it (an organisation's page is
+    in « Membres »); the home page is only ever its own page."""
+    if path == url:
+        return "page"
+    if url != _home() and path.startswith(url):
+        return "true"
+    return ""
+
+
+def menu(path):
+    """The main navigation's links for a page at `path`."""
+    links = []
+    for section in SECTIONS:
+        url = _url(section.url_name)
+        if url is not None:
+            links.append(
+                {
+                    "label": section.label,
+                    "url": url,
+                    "current": _current(path, url),
+                    "portal": section.portal,
+                    "home": url == _home(),
+                }
+            )
+    return links
+
+
+def site_map():
+    """Every section with its main pages, then the pages about the site."""
+    sections = []
+    for section in SECTIONS:
+        url = _url(section.url_name)
+        if url is None or not section.mapped:
+            continue
+        pages = [
+            {"label": page.label, "url": page_url}
+            for page in section.pages
+            if (page_url := _url(page.url_name)) is not None
+        ]
+        sections.append({"label": section.label, "url": url, "pages": pages})
+    about = [
+        {"label": page.label, "url": page_url}
+        for page in ABOUT_THE_SITE
+        if (page_url := _url(page.url_name)) is not None
+    ]
+    return sections, about
