@@ -32,8 +32,8 @@ PUBLIC = [
 ]
 FIRST_LINK = {  # a detail page: the first link matching this pattern on the list page
     "organisation": ("directory", r"/(membres|members)/[^/?#]+/$"),
-    "legal-text": ("law", r"/(droit|law)/[^/?#]+/$"),
-    "news-item": ("news", r"/(actualites|news)/[^/?#]+/$"),
+    "legal-text": ("law", r"/(droit|law)/(?!flux/|feed/)[^/?#]+/$"),
+    "news-item": ("news", r"/(actualites|news)/(?!flux/|feed/)[^/?#]+/$"),
 }
 
 
@@ -42,6 +42,13 @@ def _path(spec, lang):
 
 
 def _save(page, target):
+    # Lazy images load only once scrolled into view: scroll through the page first.
+    page.evaluate(
+        "async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {"
+        " window.scrollTo(0, y); await new Promise(r => setTimeout(r, 50)); }"
+        " window.scrollTo(0, 0); }"
+    )
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=str(target), full_page=True)
     # 128 colours keep text and flat colours exact and the files small enough to commit.
     image = Image.open(target).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
