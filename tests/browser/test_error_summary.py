@@ -96,3 +96,13 @@ def test_each_mark_as_done_button_names_its_action(
         # Each one found alone by its whole name, as a screen reader's list of buttons shows it.
         expect(page.get_by_role("button", name=name, exact=True)).to_have_count(1)
     assert_accessible(page)
+
+
+def test_failed_admin_login_focuses_the_error_note(page, live_server):
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "nobody")
+    page.fill("input[name=password]", "wrong-password")
+    page.click("[type=submit]")
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Erreur\u00a0?: "))
+    assert page.evaluate("() => document.activeElement.classList.contains('errornote')")

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from tests.files import pdf_upload
 from tests.meetings import conftest as meetings_fixtures
@@ -202,3 +203,15 @@ def test_summary_escapes_what_the_visitor_typed(client):
     html = response.content.decode()
     assert "<b>x</b>" not in html
     assert re.search(r'<a href="#id_email">E-mail address: ', html)
+
+
+def test_admin_login_title_says_there_are_errors(client):
+    response = client.post(reverse("admin:login"), {"username": "nobody", "password": "wrong"})
+    assert response.status_code == 200
+    assert Page(response.content.decode()).title.startswith("Erreur")
+    assert "js/error-summary.js" in response.content.decode()
+
+
+def test_each_organisations_links_name_it_on_the_dashboard(representative_client, ccem):
+    html = representative_client.get(url("portal:dashboard", "en")).content.decode()
+    assert f'<span class="visually-hidden">See the public page: {escape(ccem.name)}</span>' in html
