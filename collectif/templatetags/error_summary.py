@@ -24,5 +24,18 @@ def summary_lines(form):
 
 @register.inclusion_tag("includes/_error_summary.html")
 def error_summary(form):
-    lines = summary_lines(form) if form is not None and form.errors else []
-    return {"lines": lines, "count": len(lines)}
+    """The summary, once per form: base.html shows the page's `form` first in <main> (where a
+    screen reader without the script still meets it first); the include a form's template
+    keeps at its top then shows nothing, and shows the summary of any other form."""
+    if not getattr(form, "errors", None) or getattr(form, "_error_summary_shown", False):
+        return {"lines": [], "count": 0}
+    form._error_summary_shown = True
+    lines = summary_lines(form)
+    suffix = f"-{form.prefix}" if form.prefix else ""
+    return {"lines": lines, "count": len(lines), "summary_id": f"form-errors{suffix}"}
+
+
+@register.filter
+def any_errors(forms):
+    """`{% if forms|any_errors %}`: for a page of several forms, its title's « Erreur : »."""
+    return any(form.errors for form in forms or ())

@@ -215,3 +215,21 @@ def test_admin_login_title_says_there_are_errors(client):
 def test_each_organisations_links_name_it_on_the_dashboard(representative_client, ccem):
     html = representative_client.get(url("portal:dashboard", "en")).content.decode()
     assert f'<span class="visually-hidden">See the public page: {escape(ccem.name)}</span>' in html
+
+
+def test_the_summary_comes_first_in_main_and_once(client):
+    """Without the script, a screen reader jumping to the main content meets it first."""
+    html = client.post(url("collectif:contact", "en"), {}).content.decode()
+    main = html[html.index("<main") :]
+    assert main.index("data-error-summary") < main.index("<h1")
+    assert html.count("data-error-summary") == 1
+    assert html.count('id="form-errors"') == 1
+
+
+def test_a_page_of_several_forms_has_one_summary_per_form_in_error(representative_client, ccem):
+    ccem.description_fr = "Le Comité accompagne les victimes d'esclavage domestique."
+    ccem.save()
+    page = representative_client.get(url("portal:translations", "en", slug=ccem.slug))
+    assert page.status_code == 200
+    assert "data-error-summary" not in page.content.decode()
+    assert not Page(page.content.decode()).title.startswith("Error")
