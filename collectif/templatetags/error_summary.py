@@ -23,7 +23,7 @@ def summary_lines(form):
 
 
 @register.inclusion_tag("includes/_error_summary.html")
-def error_summary(form):
+def error_summary(form, *, in_container=False):
     """The summary, once per form: base.html shows the page's `form` first in <main> (where a
     screen reader without the script still meets it first); the include a form's template
     keeps at its top then shows nothing, and shows the summary of any other form."""
@@ -32,7 +32,12 @@ def error_summary(form):
     form._error_summary_shown = True
     lines = summary_lines(form)
     suffix = f"-{form.prefix}" if form.prefix else ""
-    return {"lines": lines, "count": len(lines), "summary_id": f"form-errors{suffix}"}
+    return {
+        "lines": lines,
+        "count": len(lines),
+        "summary_id": f"form-errors{suffix}",
+        "in_container": in_container,
+    }
 
 
 @register.filter
