@@ -17,6 +17,7 @@ from .locking import VersionedAdminMixin
 from .models import (
     ContactMessage,
     DemoContent,
+    LegalInformation,
     Page,
     ReminderSent,
     TextNeedingTranslation,
@@ -121,6 +122,25 @@ class PageAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     def has_add_permission(self, request):
         # The pages are fixed by the site's structure; coordinators edit their text.
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LegalInformation)
+class LegalInformationAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
+    title_gender = "feminine"  # « une information légale »
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (_("Publisher"), {"fields": ["publisher", "publisher_address", "publisher_phone"]}),
+        (_("Director of publication"), {"fields": ["director", "director_role"]}),
+        (_("Host"), {"fields": ["host", "host_address", "host_phone"]}),
+        (None, {"fields": ["updated_at"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # One row, created by the migration: the legal notice names one publisher.
+        return not LegalInformation.objects.exists() and super().has_add_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -28,6 +28,8 @@ for _page in [
     Page("collectif:site-map"),
     Page("sitemap"),
     Page("healthz"),
+    Page("robots-txt"),
+    Page("favicon-ico"),
     Page("admin:login", ("next",)),
 ]:
     registry.hostile_pages.add(_page)

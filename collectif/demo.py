@@ -1,5 +1,5 @@
-"""Demo content of the site-wide part: the two demo accounts, and what every app's demo uses
-to keep the collective's present alive.
+"""Demo content of the site-wide part: the two demo accounts, example legal information, and
+what every app's demo uses to keep the collective's present alive.
 
 The site pages themselves come from a data migration, so that production has them too.
 
@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
-from .models import DemoContent
+from .models import DemoContent, LegalInformation
 from .permissions import COORDINATION_GROUP
 
 # Published in the README: the demo accounts exist only where `load_demo` was run.
@@ -96,7 +96,33 @@ def ensure_user(username, *, first_name, last_name, email, is_staff=False):
     return user
 
 
+# Invented, and said to be: the real director of publication and host are for the
+# coordinators to enter.
+DEMO_LEGAL = {
+    "director": "Camille Exemple (démo)",
+    "director_role_fr": "Président·e du Secours Catholique – Caritas France (exemple de démo)",
+    "director_role_en": "President of the Secours Catholique – Caritas France (demo example)",
+    "host": "Hébergeur Exemple SAS (démo)",
+    "host_address": "1 rue de l'Exemple, 75000 Paris (démo)",
+    "host_phone": "01 00 00 00 00",
+}
+
+
+def load_legal_information():
+    legal = LegalInformation.current()
+    if legal.pk is None:
+        legal.publisher = "Secours Catholique – Caritas France"
+        legal.publisher_address = "106 rue du Bac, 75007 Paris"
+    # Only what nobody entered: loading the demo never overwrites real values.
+    missing = {field: value for field, value in DEMO_LEGAL.items() if not getattr(legal, field)}
+    for field, value in missing.items():
+        setattr(legal, field, value)
+    if missing or legal.pk is None:  # idempotent: a second load writes nothing
+        legal.save()
+
+
 def load(*, today):
+    load_legal_information()
     coordinator = ensure_user(
         DEMO_COORDINATOR,
         first_name="Geneviève",

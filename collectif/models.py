@@ -43,6 +43,58 @@ class Page(Versioned, models.Model):
         return reverse(f"collectif:{self.key}")
 
 
+class LegalInformation(Versioned, models.Model):
+    """Who publishes the site and who hosts it: what French law (LCEN, article 6) requires the
+    legal notice to name. One row, edited by coordinators, shown on the legal notice page."""
+
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        help_text=_("The legal entity that publishes the site on behalf of the collective."),
+    )
+    publisher_address = models.CharField(_("publisher's address"), max_length=300)
+    publisher_phone = models.CharField(_("publisher's phone"), max_length=40, blank=True)
+    director = models.CharField(
+        _("director of publication"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Required by law: the person legally responsible for what the site publishes, "
+            "usually the publisher's legal representative. To be filled in."
+        ),
+    )
+    director_role = models.CharField(
+        _("role of the director of publication"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example « President of the Secours Catholique – Caritas France »."),
+    )
+    host = models.CharField(
+        _("host"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Required by law: the company whose servers host the site, as its contract names "
+            "it. To be filled in."
+        ),
+    )
+    host_address = models.CharField(_("host's address"), max_length=300, blank=True)
+    host_phone = models.CharField(_("host's phone"), max_length=40, blank=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("legal information")
+        verbose_name_plural = _("legal information")
+
+    def __str__(self):
+        return str(_("Publisher and host"))
+
+    @classmethod
+    def current(cls):
+        """The one row (the migration creates it; a missing one is created empty)."""
+        return cls.objects.order_by("pk").first() or cls()
+
+
 class ContactMessage(models.Model):
     """A message sent through the contact form, kept so that none is lost with an e-mail."""
 

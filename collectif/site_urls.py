@@ -16,7 +16,7 @@ urlpatterns = [
         views.PageView.as_view(key=Page.Key.JOIN, template_name="collectif/join.html"),
         name="join",
     ),
-    path(_("legal-notice/"), views.PageView.as_view(key=Page.Key.LEGAL), name="legal"),
+    path(_("legal-notice/"), views.LegalNoticeView.as_view(), name="legal"),
     path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),
     path(_("contact/"), views.ContactView.as_view(), name="contact"),
     path(_("search/"), views.SearchView.as_view(), name="search"),

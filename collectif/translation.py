@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Page, Theme
+from .models import LegalInformation, Page, Theme
 
 
 @register(Page)
@@ -11,3 +11,9 @@ class PageTranslationOptions(TranslationOptions):
 @register(Theme)
 class ThemeTranslationOptions(TranslationOptions):
     fields = ("name",)
+
+
+@register(LegalInformation)
+class LegalInformationTranslationOptions(TranslationOptions):
+    # Names and postal addresses read the same in both languages; a role does not.
+    fields = ("director_role",)

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from . import registry
+from . import crawlers, registry
 from .health import healthz
 
 # Each app registers its URL modules and sitemaps in its contributions.py.
@@ -16,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", crawlers.robots_txt, name="robots-txt"),
+    path("favicon.ico", crawlers.favicon_ico, name="favicon-ico"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -7,7 +7,7 @@ from django.views.generic import FormView, TemplateView
 
 from . import navigation, services, site_search, throttle, translation_status
 from .forms import ContactForm
-from .models import Page
+from .models import LegalInformation, Page
 
 
 class PageView(TemplateView):
@@ -20,6 +20,19 @@ class PageView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["page"] = page = get_object_or_404(Page, key=self.key)
         context["translation_status"] = translation_status.status_for(page)
+        return context
+
+
+class LegalNoticeView(PageView):
+    """The legal notice: the coordinators' text, then the publisher, the director of
+    publication and the host that French law requires it to name."""
+
+    key = Page.Key.LEGAL
+    template_name = "collectif/legal.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["legal"] = LegalInformation.current()
         return context
 
 

@@ -13,6 +13,10 @@ from axe_playwright_python.sync_playwright import Axe
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# What axe checks on every page: WCAG 2.2 A/AA and axe's best practices (landmarks, heading
+# order...), wider than axe's defaults.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -54,7 +58,7 @@ def assert_accessible(axe):
     """Run axe-core on the page and fail with a readable report of any violation."""
 
     def check(page):
-        results = axe.run(page)
+        results = axe.run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check

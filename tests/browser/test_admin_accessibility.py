@@ -26,10 +26,10 @@ from playwright.sync_api import expect
 
 from collectif.demo import DEMO_COORDINATOR, DEMO_PASSWORD
 
+from .conftest import AXE_OPTIONS
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 SUPERUSER = "a11y-superuser"
 STANDARD_VIEWS = ("changelist", "add", "change", "delete", "history")
 # The admin site's own pages a coordinator opens (logging out takes a POST).
