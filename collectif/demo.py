@@ -112,7 +112,7 @@ def load_legal_information():
     legal = LegalInformation.current()
     if legal.pk is None:
         legal.publisher = "Secours Catholique – Caritas France"
-        legal.publisher_address = "106 rue du Bac, 75007 Paris"
+        legal.publisher_address = "106 rue du Bac, 75341 Paris Cedex 07"
     # Only what nobody entered: loading the demo never overwrites real values.
     missing = {field: value for field, value in DEMO_LEGAL.items() if not getattr(legal, field)}
     for field, value in missing.items():

@@ -10,7 +10,7 @@ def create_row(apps, schema_editor):
     if not LegalInformation.objects.exists():
         LegalInformation.objects.create(
             publisher="Secours Catholique – Caritas France",
-            publisher_address="106 rue du Bac, 75007 Paris",
+            publisher_address="106 rue du Bac, 75341 Paris Cedex 07",
         )
 
 

@@ -22,7 +22,7 @@ def legal_page(client, language="fr"):
 def test_the_migration_names_the_publisher():
     legal = LegalInformation.objects.get()
     assert legal.publisher == "Secours Catholique – Caritas France"
-    assert legal.publisher_address == "106 rue du Bac, 75007 Paris"
+    assert legal.publisher_address == "106 rue du Bac, 75341 Paris Cedex 07"
     # Left for the coordinators: invented values would be false statements.
     assert legal.director == ""
     assert legal.host == ""
@@ -32,7 +32,7 @@ def test_the_migration_names_the_publisher():
 def test_the_page_shows_the_publisher_and_says_what_is_missing(client, language):
     html = legal_page(client, language)
     assert "Secours Catholique – Caritas France" in html
-    assert "106 rue du Bac, 75007 Paris" in html
+    assert "106 rue du Bac, 75341 Paris Cedex 07" in html
     assert {"fr": "Directeur ou directrice de la publication", "en": "Director of publication"}[
         language
     ] in html
