@@ -113,7 +113,7 @@ def front():
             b"\x89PNG\r\n\x1a\n" + b"0" * 64
         )
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.pop("DATABASE_URL", None)
+        env.pop("REDIS_URL", None)  # its own local cache, nothing shared with other runs
         env.update(
             {
                 "DJANGO_SETTINGS_MODULE": "collectif.settings.base",
