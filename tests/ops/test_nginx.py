@@ -319,10 +319,12 @@ def test_plain_http_is_redirected_to_https(front):
     status, headers, _ = fetch(front, "GET", "/fr/?q=1", tls=False)
     assert status == 301
     assert headers["Location"] == f"https://{HOST}/fr/?q=1"
+    status, headers, _ = fetch(front, "GET", "/", headers={"Host": "elsewhere.test"}, tls=False)
+    assert headers["Location"] == f"https://{HOST}/"  # never to a host the client names
 
 
 def test_the_site_records_the_clients_address_not_a_forged_one(front):
-    forged = {"X-Forwarded-For": "6.6.6.6", "X-Forwarded-Proto": "http"}
+    forged = {"X-Forwarded-For": "6.6.6.6, 7.7.7.7", "X-Forwarded-Proto": "http"}
     status, headers, body = fetch(front, "GET", LOGIN, headers=forged)
     assert status == 200  # no redirect: nginx told Django the visitor is on HTTPS
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
