@@ -369,3 +369,22 @@ def test_a_body_above_the_sites_limit_stops_at_nginx(front):
     finally:
         connection.close()
     assert upstream_of(front, LOGIN, 413) == "-"
+
+
+def test_the_configuration_says_what_the_settings_say():
+    """Without nginx too: the values written in deploy/nginx/ are Django's (HSTS, which
+    depends on DJANGO_DEBUG, is compared by the tests above)."""
+    text = (DEPLOY / "contrelatraite-headers.conf").read_text()
+    static = (DEPLOY / "contrelatraite.conf").read_text().split("location /static/")[1]
+    static = static.split("location ")[0]
+    written = dict(re.findall(r'add_header ([\w-]+) "([^"]*)" always;', text + static))
+    assert written == {
+        "Strict-Transport-Security": written["Strict-Transport-Security"],
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": settings.X_FRAME_OPTIONS,
+        "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
+        "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+        "Permissions-Policy": settings.PERMISSIONS_POLICY,
+        "Content-Security-Policy": settings.CONTENT_SECURITY_POLICY,
+    }
+    assert settings.SECURE_CONTENT_TYPE_NOSNIFF
