@@ -149,7 +149,7 @@ class SlugColumn(TextColumn):
         if value and slugify(value) != value:
             raise Invalid(
                 _("Lower-case letters without accents, digits and hyphens only."),
-                _("for instance « %(slug)s »") % {"slug": slugify(value) or "ccem"},
+                _("for instance “%(slug)s”") % {"slug": slugify(value) or "ccem"},
             )
         return value
 

@@ -338,7 +338,7 @@ class OrganisationImporter(imports.Importer):
                 organisation=organisation,
                 action=change,
                 date=values["status_since"],
-                reason=_("Recorded by the import of « %(file)s ».") % {"file": self.file_name},
+                reason=_("Recorded by the import of “%(file)s”.") % {"file": self.file_name},
                 by=by,
             )
         return organisation

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from django import template
-from django.conf import settings
 from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from collectif import typography
 
 register = template.Library()
 
@@ -23,13 +24,12 @@ class TranslatedText:
 @register.simple_tag
 def translated(obj, field):
     """`{% translated page "body" as body %}`: the text in the current language, else the
-    first fallback language that has it, with that language's code for `lang="…"`."""
+    first fallback language that has it (French on English pages, English on French ones),
+    with that language's code for `lang="…"`."""
     current = get_language()
-    value = getattr(obj, build_localized_fieldname(field, current), "") or ""
-    if value:
-        return TranslatedText(value, current, False)
-    for code in settings.MODELTRANSLATION_FALLBACK_LANGUAGES:
+    for code in resolution_order(current):
         value = getattr(obj, build_localized_fieldname(field, code), "") or ""
         if value:
+            value = typography.french(value) if code == "fr" else typography.english(value)
             return TranslatedText(value, code, code != current)
     return TranslatedText("", current, False)
