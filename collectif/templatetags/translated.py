@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import template
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
@@ -33,3 +34,14 @@ def translated(obj, field):
             value = typography.french(value) if code == "fr" else typography.english(value)
             return TranslatedText(value, code, code != current)
     return TranslatedText("", current, False)
+
+
+@register.filter
+def words(text, count):
+    """`truncatewords` for a translated text: Django's splits on every space, the narrow
+    no-break ones before « : » included, and joins with plain ones; the text's typography is
+    applied again after."""
+    value = Truncator(str(text)).words(int(count), truncate=" …")
+    if getattr(text, "lang", get_language()) == "fr":
+        return typography.french(value)
+    return typography.english(value)
