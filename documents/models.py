@@ -280,7 +280,7 @@ class LegalResource(Versioned, Trashable, SearchableText):
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text=_("A text known only by its year is shown as “2012”, never as a day."),
+        help_text=_("A text known only by its year is shown as « 2012 », never as a day."),
     )
     entry_into_force = models.DateField(_("entry into force"), null=True, blank=True)
     france_signature = models.DateField(

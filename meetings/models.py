@@ -75,7 +75,7 @@ class Meeting(Versioned, Trashable, models.Model):
     title = models.CharField(
         _("title"),
         max_length=250,
-        help_text=_("“Réunion plénière du Collectif”, without the date."),
+        help_text=_("« Réunion plénière du Collectif », without the date."),
     )
     summary = models.TextField(
         _("summary"),
@@ -89,10 +89,10 @@ class Meeting(Versioned, Trashable, models.Model):
         _("end"), null=True, blank=True, validators=[storable_datetime], help_text=_("Paris time.")
     )
     place_name = models.CharField(
-        _("place"), max_length=200, blank=True, help_text=_("“Secours Catholique”")
+        _("place"), max_length=200, blank=True, help_text=_("« Secours Catholique »")
     )
     place_address = models.CharField(
-        _("address"), max_length=300, blank=True, help_text=_("“106 rue du Bac, 75007 Paris”")
+        _("address"), max_length=300, blank=True, help_text=_("« 106 rue du Bac, 75007 Paris »")
     )
     room = models.CharField(_("room"), max_length=100, blank=True)
     status = models.CharField(
@@ -114,19 +114,19 @@ class Meeting(Versioned, Trashable, models.Model):
         blank=True,
         related_name="announced_in",
         verbose_name=_("next meetings announced"),
-        help_text=_("The “prochaines rencontres” listed at the top of the minutes."),
+        help_text=_("The « prochaines rencontres » listed at the top of the minutes."),
     )
     minutes_dated = models.DateField(
         _("minutes dated"),
         null=True,
         blank=True,
-        help_text=_("The date the minutes were written: “Paris, le 6 octobre 2014”."),
+        help_text=_("The date the minutes were written: « Paris, le 6 octobre 2014 »."),
     )
     signed_by = models.CharField(
         _("signed by"),
         max_length=200,
         blank=True,
-        help_text=_("“Geneviève Colas et Constance Mazard”"),
+        help_text=_("« Geneviève Colas et Constance Mazard »"),
     )
     minutes_approved_on = models.DateField(
         _("minutes approved on"),
@@ -222,7 +222,7 @@ class PersonMet(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=250, blank=True)
     institution = models.CharField(
-        _("institution"), max_length=250, blank=True, help_text=_("“Ministère de l'Intérieur”")
+        _("institution"), max_length=250, blank=True, help_text=_("« Ministère de l'Intérieur »")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -260,7 +260,7 @@ class Attendance(models.Model):
         _("note"),
         max_length=250,
         blank=True,
-        help_text=_("“coordination du Collectif”, “from 11:30 to present their association”"),
+        help_text=_("« coordination du Collectif », « from 11:30 to present their association »"),
     )
 
     class Meta:
@@ -429,7 +429,7 @@ class Annex(OfAnAgendaItemOfItsMeeting, models.Model):
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="annexes"
     )
     number = models.PositiveSmallIntegerField(
-        _("number"), help_text=_("As the minutes cite it: “voir en annexe 2”.")
+        _("number"), help_text=_("As the minutes cite it: « voir en annexe 2 ».")
     )
     document = models.ForeignKey(
         "documents.Document",
@@ -559,7 +559,7 @@ class ActionItem(OfAnAgendaItemOfItsMeeting, models.Model):
     for_every_member = models.BooleanField(
         _("for every member"),
         default=False,
-        help_text=_("“Chacun est invité à…”: every member is asked; the coordination closes it."),
+        help_text=_("« Chacun est invité à… »: every member is asked; the coordination closes it."),
     )
     restricted = models.BooleanField(
         _("restricted"),

@@ -334,7 +334,7 @@ class AdmissionVote(models.Model):
     place = models.CharField(
         _("where it was held"),
         max_length=300,
-        help_text=_("The meeting at which the members voted: “Réunion plénière du 7 novembre”."),
+        help_text=_("The meeting at which the members voted: « Réunion plénière du 7 novembre »."),
     )
     meeting = models.ForeignKey(
         "meetings.Meeting",

@@ -185,7 +185,7 @@ class NewsItem(Versioned, models.Model):
         _("link text"),
         max_length=100,
         blank=True,
-        help_text=_("“Sign the declaration”. By default: “Find out more”."),
+        help_text=_("« Sign the declaration ». By default: « Find out more »."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
