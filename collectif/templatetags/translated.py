@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname, resolution_order
@@ -31,7 +33,8 @@ def translated(obj, field):
     for code in resolution_order(current):
         value = getattr(obj, build_localized_fieldname(field, code), "") or ""
         if value:
-            value = typography.french(value) if code == "fr" else typography.english(value)
+            if any(char.isspace() for char in value.strip()):  # not a URL or a single word
+                value = typography.french(value) if code == "fr" else typography.english(value)
             return TranslatedText(value, code, code != current)
     return TranslatedText("", current, False)
 
@@ -45,3 +48,13 @@ def words(text, count):
     if getattr(text, "lang", get_language()) == "fr":
         return typography.french(value)
     return typography.english(value)
+
+
+@register.simple_tag
+def written_lang():
+    """` lang="fr"` on pages in another language, for free text people write in the
+    collective's working language and that has no translation: a coordinator's return note,
+    a member's comment, a meeting's place."""
+    if get_language() != settings.LANGUAGE_CODE:
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
