@@ -5,15 +5,19 @@ import re
 from datetime import date, time
 from html.parser import HTMLParser
 from io import StringIO
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from collectif import dates
+from collectif import dates, typography
 from collectif.partial_dates import DatePrecision, PartialDate
 from members.models import Organisation
 from tests.dates import paris
@@ -302,9 +306,8 @@ def test_french_page_shows_an_english_only_description_marked_as_english(client,
     ccem.save()
     html = client.get(ccem.get_absolute_url()).content.decode()
     assert '<div class="rich-text" lang="en"><p>An English-only presentation' in html
-    assert "Ce texte n’existe pas encore en français ; il est affiché en anglais.".replace(
-        " ;", f"{NNBSP};"
-    ) in html.replace("&#x27;", "’").replace("'", "’")
+    notice = f"Ce texte n’existe pas encore en français{NNBSP}; il est affiché en anglais."
+    assert f'<p class="fallback-notice">{notice}</p>' in html
 
 
 @pytest.mark.django_db
@@ -317,3 +320,76 @@ def test_english_page_shows_a_french_only_description_marked_as_french(client, c
     html = client.get(url).content.decode()
     assert '<div class="rich-text" lang="fr"><p>Une présentation du comité' in html
     assert "This text is not yet available in English; it is shown in French." in html
+
+
+# --- Typography of what people type, and its language -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Statut : membre", f"Statut{NNBSP}: membre"),
+        ("Vraiment?", f"Vraiment{NNBSP}?"),
+        ("« Droit »", f"«{NNBSP}Droit{NNBSP}»"),
+        ("voir https://example.org/?q=1 à 16:00", "voir https://example.org/?q=1 à 16:00"),
+    ],
+)
+def test_french_typography_of_typed_text(typed, expected):
+    assert typography.french(typed) == expected
+
+
+def test_english_quotation_marks_in_typed_text():
+    assert typography.english('the "Droit" library, « Law »') == "the “Droit” library, “Law”"
+    assert typography.english('<a href="x">') == '<a href="x">'
+
+
+def test_truncated_text_keeps_its_typography():
+    template = Template(
+        '{% load translated %}{% translated page "body" as body %}{{ body|words:3 }}'
+    )
+    page = SimpleNamespace(body_fr="Trois priorités : identifier, protéger", body_en="")
+    with translation.override("fr"):
+        assert template.render(Context({"page": page})) == f"Trois priorités{NNBSP}: …"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", ""), ("en", ' lang="fr"')])
+def test_free_text_is_marked_french_on_english_pages(language, expected):
+    with translation.override(language):
+        assert Template("{% load translated %}{% written_lang %}").render(Context()) == expected
+
+
+def test_an_event_place_typed_in_french_is_marked_french_on_the_english_page():
+    meeting = SimpleNamespace(
+        title_fr="Rencontre au ministère",
+        title_en="Meeting at the ministry",
+        summary_fr="",
+        summary_en="",
+        start=paris(2014, 10, 1, 10, 0),
+        end=paris(2014, 10, 1, 12, 30),
+        place="Ministère de l'Intérieur, place Beauvau",
+        is_cancelled=False,
+        get_public_url="/en/events/1/",
+    )
+    with translation.override("en"):
+        html = render_to_string("meetings/_event.html", {"meeting": meeting})
+    assert '<p class="event__place" lang="fr">Ministère de l&#x27;Intérieur' in html
+    assert "Wednesday 1 October 2014, 10:00</time>&nbsp;– <time" in html
+    with translation.override("fr"):
+        html = render_to_string("meetings/_event.html", {"meeting": meeting})
+    assert '<p class="event__place">Ministère' in html
+    assert f"mercredi 1er octobre 2014 à 10{NBSP}h</time>&nbsp;– <time" in html
+    assert f">12{NBSP}h{NBSP}30</time>" in html
+
+
+def test_templates_show_dates_through_the_shared_filters():
+    """`|date:"…"` and `|time:"…"` only for machines (`<time datetime>`, comparisons): shown
+    dates and times go through {% load dates %}, which writes « 1er » and « 16 h »."""
+    machine = {"c", "Y-m-d", "Ymd", "Hi"}
+    templates = Path(settings.BASE_DIR, "templates")
+    ad_hoc = [
+        f"{path.relative_to(templates)}: {found.group()}"
+        for path in templates.rglob("*.*")
+        for found in re.finditer(r"\|(?:date|time):[\"']([^\"']*)[\"']", path.read_text())
+        if found.group(1) not in machine
+    ]
+    assert not ad_hoc, "\n".join(ad_hoc)

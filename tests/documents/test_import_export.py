@@ -175,11 +175,11 @@ def page_text(response):
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "read_as"),
     [
-        ("utf-8", ",", "CSV, encodage UTF-8, séparateur : virgule"),
-        ("utf-8-sig", ";", "CSV, encodage UTF-8 avec BOM, séparateur : point-virgule"),
-        ("cp1252", ";", "CSV, encodage Windows-1252, séparateur : point-virgule"),
-        ("cp1252", ",", "CSV, encodage Windows-1252, séparateur : virgule"),
-        ("utf-8", "\t", "CSV, encodage UTF-8, séparateur : tabulation"),
+        ("utf-8", ",", "CSV, encodage UTF-8, séparateur\u202f: virgule"),
+        ("utf-8-sig", ";", "CSV, encodage UTF-8 avec BOM, séparateur\u202f: point-virgule"),
+        ("cp1252", ";", "CSV, encodage Windows-1252, séparateur\u202f: point-virgule"),
+        ("cp1252", ",", "CSV, encodage Windows-1252, séparateur\u202f: virgule"),
+        ("utf-8", "\t", "CSV, encodage UTF-8, séparateur\u202f: tabulation"),
     ],
 )
 def test_good_csv_files_in_each_encoding_and_separator(

@@ -87,7 +87,7 @@ def test_the_rule_in_english(settings):
     assert "Abstentions are not votes cast" in rule[1]
     assert rule[2] == "A tie, or no vote cast, is a refusal: the organisation stays an observer."
     assert count == (
-        "4 organisations were full members on Oct. 8, 2015: at most 4 votes and abstentions."
+        "4 organisations were full members on 8 October 2015: at most 4 votes and abstentions."
     )
 
 
