@@ -383,7 +383,7 @@ class LegalResourceImporter(imports.Importer):
                         "slug",
                         row.values.get("slug", ""),
                         _(
-                            "This row has %(why)s as the text « %(slug)s » of the library: give "
+                            "This row has %(why)s as the text “%(slug)s” of the library: give "
                             "that identifier to update it, rather than doubling it."
                         )
                         % {"why": why, "slug": other},

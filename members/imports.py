@@ -212,7 +212,7 @@ class OrganisationImporter(imports.Importer):
                         "slug",
                         slug,
                         _(
-                            "This row has %(why)s as the organisation « %(slug)s »: give that "
+                            "This row has %(why)s as the organisation “%(slug)s”: give that "
                             "identifier to update it, rather than doubling it."
                         )
                         % {"why": duplicate[1], "slug": slugs[duplicate[0]]},
