@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from collectif import dates
 
 from . import registry, translation_status
 from .models import TextNeedingTranslation
@@ -91,7 +92,7 @@ def overdue_for_a_year(count, oldest, url):
     if not count:
         return None
     label = _("overdue for more than a year (oldest due date: %(date)s)") % {
-        "date": date_format(oldest, "SHORT_DATE_FORMAT")
+        "date": dates.long_date(oldest)
     }
     return Figure(count, label, url)
 

@@ -31,7 +31,7 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from . import spreadsheets
 from .models import Theme
@@ -74,6 +74,11 @@ def _as_text(value):
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
+
+
+def quoted(value):
+    """A value quoted the way the language quotes: « … » in French, “…” in English."""
+    return pgettext("a quoted value", "“%(value)s”") % {"value": value}
 
 
 def _split(value, separators):
@@ -149,7 +154,7 @@ class SlugColumn(TextColumn):
         if value and slugify(value) != value:
             raise Invalid(
                 _("Lower-case letters without accents, digits and hyphens only."),
-                _("for instance « %(slug)s »") % {"slug": slugify(value) or "ccem"},
+                _("for instance “%(slug)s”") % {"slug": slugify(value) or "ccem"},
             )
         return value
 
@@ -295,7 +300,7 @@ class ReferenceColumn(Column):
                     ngettext(
                         "Unknown value: %(values)s.", "Unknown values: %(values)s.", len(missing)
                     )
-                    % {"values": ", ".join(f"« {value} »" for value in missing)},
+                    % {"values": ", ".join(quoted(value) for value in missing)},
                     self.lookup.accepted(),
                 )
             return sorted(set(found), key=lambda record: record.pk)

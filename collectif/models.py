@@ -1,8 +1,9 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from collectif import dates
 
 from .locking import Versioned
 
@@ -209,7 +210,7 @@ class ReminderSent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} #{self.object_id} ({date_format(self.due_on)})"
+        return f"{self.kind} #{self.object_id} ({dates.long_date(self.due_on)})"
 
 
 class DemoContent(models.Model):

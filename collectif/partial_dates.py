@@ -13,9 +13,9 @@ from datetime import date
 
 from django import forms
 from django.db import models
-from django.utils import dateformat
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
+
+from collectif import dates
 
 
 class DateYear(models.Func):
@@ -110,11 +110,8 @@ class PartialDate:
         if self.precision == DatePrecision.YEAR:
             return str(self.value.year)
         if self.precision == DatePrecision.MONTH:
-            return dateformat.format(self.value, pgettext("month and year", "F Y"))
-        if self.value.day == 1 and (get_language() or "").startswith("fr"):
-            # French writes the first day of a month as an ordinal: « 1er janvier ».
-            return dateformat.format(self.value, "\\1\\e\\r F Y")
-        return dateformat.format(self.value, pgettext("day, month and year", "j F Y"))
+            return dates.month_year(self.value)
+        return dates.long_date(self.value)
 
     def __str__(self):
         return self.format()

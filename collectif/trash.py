@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from collectif import dates
+
 
 class LiveManager(models.Manager):
     """Rows that are not in the trash."""
@@ -97,7 +99,7 @@ class Trashable(models.Model):
 
 def _refused(instance, refusals):
     return ValidationError(
-        _("« %(record)s » cannot go to the trash: %(reasons)s.")
+        _("“%(record)s” cannot go to the trash: %(reasons)s.")
         % {"record": instance, "reasons": "; ".join(str(reason) for reason in refusals)},
         code="protected",
     )
@@ -190,9 +192,7 @@ class TrashAdminMixin:
     def trash_state(self, obj):
         if not obj.is_in_trash:
             return ""
-        return _("since %(date)s") % {
-            "date": timezone.localtime(obj.deleted_at).strftime("%d/%m/%Y %H:%M")
-        }
+        return _("since %(date)s") % {"date": dates.date_time(obj.deleted_at)}
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -245,7 +245,7 @@ class TrashAdminMixin:
     def response_delete(self, request, obj_display, obj_id):
         self.message_user(
             request,
-            _("« %(record)s » is in the trash. Coordinators can restore it from there.")
+            _("“%(record)s” is in the trash. Coordinators can restore it from there.")
             % {"record": obj_display},
             messages.SUCCESS,
         )

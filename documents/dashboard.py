@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from collectif import dates
 from collectif.dashboard import ROWS, Figure, Panel, Row, change_url, changelist_url
 
 from .models import LegalResource, LinkCheck
@@ -24,10 +25,7 @@ def legal_texts_to_check(today):
             Row(
                 str(resource),
                 change_url(resource),
-                (
-                    _("last checked on %(date)s")
-                    % {"date": resource.last_checked.strftime("%d/%m/%Y")}
-                )
+                (_("last checked on %(date)s") % {"date": dates.long_date(resource.last_checked)})
                 if resource.last_checked
                 else _("never checked"),
             )

@@ -79,7 +79,7 @@ class ReferencesColumn(Column):
                 scheme = self.schemes.get(fold(word))
             if scheme is None:
                 raise Invalid(
-                    _("« %(reference)s »: say its scheme before a colon.") % {"reference": part},
+                    _("“%(reference)s”: say its scheme before a colon.") % {"reference": part},
                     self.accepted(),
                 )
             value = value.strip()
@@ -108,7 +108,7 @@ class ReferencesColumn(Column):
         return [(reference.scheme, reference.value) for reference in instance.references.all()]
 
     def accepted(self):
-        return _("scheme: value, separated by « | »; schemes: %(schemes)s") % {
+        return _("scheme: value, separated by “|”; schemes: %(schemes)s") % {
             "schemes": ", ".join(f"{code} ({label})" for code, label in references.Scheme.choices)
         }
 
@@ -178,7 +178,7 @@ class LegalResourceImporter(imports.Importer):
         LinesColumn(
             "common_names_fr",
             gettext_lazy("common names (French)"),
-            help_text=gettext_lazy("Separated by « | »: Protocole de Palerme | Protocole ONU"),
+            help_text=gettext_lazy("Separated by “|”: Protocole de Palerme | Protocole ONU"),
         ),
         LinesColumn("common_names_en", gettext_lazy("common names (English)")),
         TextColumn("summary_fr", gettext_lazy("French summary")),
@@ -308,7 +308,7 @@ class LegalResourceImporter(imports.Importer):
                     (
                         "reference",
                         (scheme, value),
-                        _("the same reference « %(reference)s »") % {"reference": shown},
+                        _("the same reference “%(reference)s”") % {"reference": shown},
                     )
                 )
             partial = values.get("date")
@@ -383,7 +383,7 @@ class LegalResourceImporter(imports.Importer):
                         "slug",
                         row.values.get("slug", ""),
                         _(
-                            "This row has %(why)s as the text « %(slug)s » of the library: give "
+                            "This row has %(why)s as the text “%(slug)s” of the library: give "
                             "that identifier to update it, rather than doubling it."
                         )
                         % {"why": why, "slug": other},

@@ -26,9 +26,9 @@ def legal_resource_links() -> Iterator[tuple[str, str]]:
     """Link-checker source: the official links of every legal resource, drafts included."""
     rows = LegalResource.objects.values_list("title", "url_fr", "url_en", "consolidated_url")
     for title, url_fr, url_en, consolidated in rows:
-        yield url_fr, _("« %(title)s », official link (French)") % {"title": title}
-        yield url_en, _("« %(title)s », official link (English)") % {"title": title}
-        yield consolidated, _("« %(title)s », consolidated version") % {"title": title}
+        yield url_fr, _("“%(title)s”, official link (French)") % {"title": title}
+        yield url_en, _("“%(title)s”, official link (English)") % {"title": title}
+        yield consolidated, _("“%(title)s”, consolidated version") % {"title": title}
 
 
 @dataclass

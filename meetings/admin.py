@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
-from collectif import locking
+from collectif import dates, locking
 from collectif.admin import DemoMarkAdmin, ReadOnlyAdminMixin
 from collectif.dashboard import a_year_before
 from collectif.trash import TrashAdminMixin
@@ -155,7 +155,7 @@ class MeetingAdmin(
     def minutes_state(self, meeting):
         if meeting.minutes_approved_on:
             return _("approved on %(date)s") % {
-                "date": meeting.minutes_approved_on.strftime("%d/%m/%Y")
+                "date": dates.long_date(meeting.minutes_approved_on)
             }
         return _("draft")
 
@@ -170,8 +170,7 @@ class MeetingAdmin(
         return format_html(
             "{} — {}",
             ngettext("%(count)d sending", "%(count)d sendings", count) % {"count": count},
-            _("last on %(date)s")
-            % {"date": timezone.localtime(sendings[0].sent_at).strftime("%d/%m/%Y %H:%M")},
+            _("last on %(date)s") % {"date": dates.date_time(sendings[0].sent_at)},
         )
 
     @admin.action(description=_("Duplicate the structure for the next plenary"))

@@ -36,7 +36,7 @@ def action_items(today):
     overdue, due_soon = counts["overdue"], counts["due_soon"]
     return Panel(
         key="action-items",
-        title=_("Action items « à suivre »"),
+        title=_("Action items “à suivre”"),
         figures=[
             Figure(overdue, _("overdue"), changelist_url(ActionItem, "due=overdue"), True),
             Figure(due_soon, _("due within 7 days"), changelist_url(ActionItem, "due=week")),

@@ -445,7 +445,7 @@ class MinutesEditorMixin:
                     return HttpResponseRedirect(request.get_full_path())
                 messages.success(
                     request,
-                    gettext("The section « %(title)s » has been saved.") % {"title": item},
+                    gettext("The section “%(title)s” has been saved.") % {"title": item},
                 )
                 if "_continue" in data:
                     return HttpResponseRedirect(self._item_url(meeting, item))
@@ -456,7 +456,7 @@ class MinutesEditorMixin:
         context = {
             **self.admin_site.each_context(request),
             "title": (
-                gettext("Section « %(title)s »") % {"title": item.title}
+                gettext("Section “%(title)s”") % {"title": item.title}
                 if item.pk
                 else gettext("New section")
             ),
@@ -600,7 +600,7 @@ class MinutesEditorMixin:
         moved = items[index + target]
         messages.success(
             request,
-            gettext("« %(title)s » is now section %(number)s.")
+            gettext("“%(title)s” is now section %(number)s.")
             % {"title": moved, "number": index + target + 1},
         )
         return HttpResponseRedirect(change_url + f"#agenda-{moved.pk}")

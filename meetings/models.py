@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from collectif import dates
 from collectif.collation import collated
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
@@ -187,8 +188,7 @@ class Meeting(Versioned, Trashable, models.Model):
         ]
 
     def __str__(self):
-        local = timezone.localtime(self.start)
-        return f"{self.title} ({local:%d/%m/%Y})"
+        return f"{self.title} ({dates.long_date(self.start)})"
 
     def get_absolute_url(self):
         return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})

@@ -11,13 +11,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from collectif import dates
 from collectif.admin import DemoMarkAdmin, HistoryAdmin, ReadOnlyAdminMixin
 from collectif.dashboard import a_year_before
 from collectif.imports import SpreadsheetAdminMixin
@@ -377,7 +377,7 @@ def eligible_text(count, day):
         "%(count)d organisations were full members on %(date)s: at most %(count)d votes and "
         "abstentions.",
         count,
-    ) % {"count": count, "date": date_format(day, "DATE_FORMAT")}
+    ) % {"count": count, "date": dates.long_date(day)}
 
 
 def parse_date(value):

@@ -53,7 +53,7 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
         }
         help_texts = {
             "website_en": _("Leave empty if the site has no English version: the French is used."),
-            "network": _("Not in the list? Add it from the « International network » page."),
+            "network": _("Not in the list? Add it from the “International network” page."),
         }
         widgets = {
             "description_fr": forms.Textarea(attrs={"rows": 10, "lang": "fr"}),
@@ -139,7 +139,7 @@ class LogoForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not self.errors and not cleaned.get("logo") and not cleaned.get("remove"):
-            raise ValidationError(_("Choose a new logo, or tick « Remove the current logo »."))
+            raise ValidationError(_("Choose a new logo, or tick “Remove the current logo”."))
         return cleaned
 
 

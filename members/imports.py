@@ -212,7 +212,7 @@ class OrganisationImporter(imports.Importer):
                         "slug",
                         slug,
                         _(
-                            "This row has %(why)s as the organisation « %(slug)s »: give that "
+                            "This row has %(why)s as the organisation “%(slug)s”: give that "
                             "identifier to update it, rather than doubling it."
                         )
                         % {"why": duplicate[1], "slug": slugs[duplicate[0]]},
@@ -338,7 +338,7 @@ class OrganisationImporter(imports.Importer):
                 organisation=organisation,
                 action=change,
                 date=values["status_since"],
-                reason=_("Recorded by the import of « %(file)s ».") % {"file": self.file_name},
+                reason=_("Recorded by the import of “%(file)s”.") % {"file": self.file_name},
                 by=by,
             )
         return organisation

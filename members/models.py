@@ -5,10 +5,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from collectif import dates
 from collectif.collation import collated
 from collectif.locking import Versioned
 from collectif.trash import LiveManager, Trashable
@@ -375,7 +375,7 @@ class AdmissionVote(models.Model):
     def __str__(self):
         return _("Admission vote on %(organisation)s, %(date)s") % {
             "organisation": self.organisation,
-            "date": date_format(self.date),
+            "date": dates.long_date(self.date),
         }
 
     @property
@@ -425,7 +425,7 @@ class MembershipEvent(models.Model):
         # Read in the admin's lists and history: the statuses' names, the date in words.
         return _("%(organisation)s, %(date)s: %(from)s → %(to)s") % {
             "organisation": self.organisation,
-            "date": date_format(self.date),
+            "date": dates.long_date(self.date),
             "from": self.get_from_status_display() or "—",
             "to": self.get_to_status_display(),
         }

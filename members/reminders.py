@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
+from collectif import dates
 from collectif.collation import collated
 from collectif.reminders import mail_coordinators, send_once
 
@@ -30,7 +31,7 @@ def admission_vote_reminders(*, today):
             with translation.override(settings.ADMIN_LANGUAGE_CODE):
                 subject = gettext("Admission vote of %(organisation)s due on %(date)s") % {
                     "organisation": organisation,
-                    "date": organisation.vote_due_on.strftime("%d/%m/%Y"),
+                    "date": dates.long_date(organisation.vote_due_on),
                 }
 
             def send(subject=subject, context=context):

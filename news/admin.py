@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from collectif import dates
 from collectif.admin import DemoMarkAdmin, HistoryAdmin, ReadOnlyAdminMixin
 from collectif.locking import VersionedAdminMixin
 from collectif.uploads import ImageUploadField
@@ -218,7 +218,7 @@ class NewsletterAdmin(TabbedTranslationAdmin):
                 pass
         return {
             "month": month,
-            "title_fr": f"La lettre du Collectif — {date_format(month, 'F Y')}",
+            "title_fr": f"La lettre du Collectif — {dates.month_year(month)}",
             "items": list(
                 NewsItem.objects.published().of_month(month).values_list("pk", flat=True)
             ),

@@ -32,5 +32,5 @@ def news_item_links() -> Iterator[tuple[str, str]]:
     news items."""
     rows = NewsItem.objects.published().order_by("pk").values_list("title_fr", "link_fr", "link_en")
     for title, link_fr, link_en in rows:
-        yield link_fr, _("News « %(title)s », link (French)") % {"title": title}
-        yield link_en, _("News « %(title)s », link (English)") % {"title": title}
+        yield link_fr, _("News “%(title)s”, link (French)") % {"title": title}
+        yield link_en, _("News “%(title)s”, link (English)") % {"title": title}

@@ -232,9 +232,13 @@ ADMIN_LANGUAGE_CODE = "fr"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Paris"
+# One date and time format per language (collectif/formats/<code>/formats.py).
+FORMAT_MODULE_PATH = ["collectif.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
+# Both ways: a text that exists in one language only is shown on the other's page too,
+# marked with its `lang` and a notice ({% translated %}).
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr", "en")
 # modeltranslation's tabbed admin needs jQuery UI (its setting has no prefix); served from here,
 # never from a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

@@ -53,7 +53,7 @@ def test_the_count_follows_the_date_typed(page, live_server, coordinator_page, m
     expect(page.locator("#eligible-recompute")).to_have_count(0)  # scripts run: no button
     page.locator("#id_date").fill("01/01/2007")
     expect(output).to_have_text(
-        "0 organisation était membre à part entière le 1 janvier 2007 : au plus 0 voix et "
+        "0 organisation était membre à part entière le 1er janvier 2007\u202f: au plus 0 voix et "
         "abstentions."
     )
     page.locator("#id_date").fill("15/11/2014")

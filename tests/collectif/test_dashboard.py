@@ -336,7 +336,8 @@ def test_old_overdue_items_are_summed_up_in_one_line(in_2026):
     assert [figure.count for figure in items.figures] == [32, 1]  # every overdue one counts
     assert (items.summary.count, items.summary.url) == (30, "/admin/meetings/actionitem/?due=year")
     assert (
-        items.summary.label == "en retard de plus d'un an (échéance la plus ancienne : 01/10/2014)"
+        items.summary.label
+        == "en retard de plus d'un an (échéance la plus ancienne\u202f: 1er octobre 2014)"
     )
     # The rows are the recent ones only: no wall of 2014.
     assert [row.text for row in items.rows] == [

@@ -77,9 +77,9 @@ def test_two_saves_racing_past_the_forms_check_leave_the_first(coordinator_clien
     assert response.status_code == 302
     assert response.url == url
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "Quelqu'un d'autre a enregistré cette fiche au même moment que vous : vos "
-        "modifications n'ont pas été enregistrées. La voici telle qu'il l'a laissée ; refaites "
-        "vos modifications."
+        "Quelqu'un d'autre a enregistré cette fiche au même moment que vous\u202f: vos "
+        "modifications n'ont pas été enregistrées. La voici telle qu'il l'a laissée\u202f; "
+        "refaites vos modifications."
     ]
     page.refresh_from_db()
     assert page.title_fr != "Perdu"

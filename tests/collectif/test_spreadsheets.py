@@ -73,20 +73,20 @@ def test_xlsx_cells_that_are_dates_numbers_and_text():
         (b"\r\n  \r\n", "Le fichier est vide."),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1",
-            "C’est un ancien fichier Excel (XLS) : enregistrez-le en XLSX ou en CSV.",
+            "C’est un ancien fichier Excel (XLS)\u202f: enregistrez-le en XLSX ou en CSV.",
         ),
         (
             b"PK\x03\x04 not a workbook",
-            "Le fichier XLSX n’a pas pu être ouvert : est-ce bien un classeur Excel ?",
+            "Le fichier XLSX n’a pas pu être ouvert\u202f: est-ce bien un classeur Excel\u202f?",
         ),
         (
             b"name\r\nSOS Esclaves \x81\x8d\r\n",
-            "Le fichier n’est un texte ni UTF-8 ni Windows-1252 : enregistrez-le depuis le "
-            "tableur en « CSV UTF-8 » ou en XLSX.",
+            "Le fichier n’est un texte ni UTF-8 ni Windows-1252\u202f: enregistrez-le depuis le "
+            "tableur en «\u202fCSV UTF-8\u202f» ou en XLSX.",
         ),
         (
             b"name\r\n" + b"x" * spreadsheets.MAX_BYTES,
-            "Le fichier dépasse 1 Mo : importez-le en plusieurs parties.",
+            "Le fichier dépasse 1 Mo\u202f: importez-le en plusieurs parties.",
         ),
     ],
 )

@@ -175,11 +175,11 @@ def page_text(response):
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "read_as"),
     [
-        ("utf-8", ",", "CSV, encodage UTF-8, séparateur : virgule"),
-        ("utf-8-sig", ";", "CSV, encodage UTF-8 avec BOM, séparateur : point-virgule"),
-        ("cp1252", ";", "CSV, encodage Windows-1252, séparateur : point-virgule"),
-        ("cp1252", ",", "CSV, encodage Windows-1252, séparateur : virgule"),
-        ("utf-8", "\t", "CSV, encodage UTF-8, séparateur : tabulation"),
+        ("utf-8", ",", "CSV, encodage UTF-8, séparateur\u202f: virgule"),
+        ("utf-8-sig", ";", "CSV, encodage UTF-8 avec BOM, séparateur\u202f: point-virgule"),
+        ("cp1252", ";", "CSV, encodage Windows-1252, séparateur\u202f: point-virgule"),
+        ("cp1252", ",", "CSV, encodage Windows-1252, séparateur\u202f: virgule"),
+        ("utf-8", "\t", "CSV, encodage UTF-8, séparateur\u202f: tabulation"),
     ],
 )
 def test_good_csv_files_in_each_encoding_and_separator(
@@ -253,7 +253,7 @@ def test_bad_file_is_refused_whole_with_each_problem_in_french(coordinator_clien
     assert (value, reason) == ("Nations désunies", "Valeur inconnue.")
     assert "united-nations (Organisation des Nations unies (ONU))" in accepted
     value, reason, accepted = found[(3, "themes")]
-    assert reason == "Valeur inconnue : « licornes »."
+    assert reason == "Valeur inconnue\u202f: «\u202flicornes\u202f»."
     assert "victim-support (Accompagnement des victimes)" in accepted
     assert found[(4, "kind")][1] == "Valeur inconnue."
     assert "directive (Directive)" in found[(4, "kind")][2]
@@ -265,7 +265,7 @@ def test_bad_file_is_refused_whole_with_each_problem_in_french(coordinator_clien
     )
     assert "national (National)" in found[(5, "level")][2]
     text = page_text(page)
-    assert "Rien n'a été importé : le fichier est refusé." in text
+    assert "Rien n'a été importé\u202f: le fichier est refusé." in text
     assert "Nations désunies" in text
     assert not LegalResource.all_objects.exists()
 
@@ -279,7 +279,7 @@ def test_bad_file_messages_in_english(coordinator_client, settings):
     assert found[(2, "body")][0] == "Unknown value."
     assert "case-law (Case law)" in found[(4, "kind")][1]
     assert "united-nations (United Nations (UN))" in found[(2, "body")][1]
-    assert found[(3, "themes")][0] == "Unknown value: « licornes »."
+    assert found[(3, "themes")][0] == "Unknown value: “licornes”."
     assert "victim-support (Victim support)" in found[(3, "themes")][1]
     assert "repealed (Repealed)" in found[(4, "status")][1]
     assert found[(5, "date")] == (
@@ -307,7 +307,8 @@ def test_a_missing_required_column_refuses_the_file(
     [
         (
             "fr",
-            "Cette ligne a le même identifiant que la ligne 2 : un texte n’apparaît qu’une fois.",
+            "Cette ligne a le même identifiant que la ligne 2\u202f: "
+            "un texte n’apparaît qu’une fois.",
         ),
         ("en", "This row has the same identifier as line 2: a text appears once."),
     ],
@@ -326,7 +327,7 @@ def test_the_same_reference_twice_in_the_file_is_refused(coordinator_client):
     page = preview(coordinator_client, csv_bytes([WARSAW, twice]))
     (line, column, _value, reason, _accepted), *_ = problems(page)
     assert (line, column) == (3, "references")
-    assert "la même référence « STCE n° 197 » que la ligne 2" in reason
+    assert "la même référence «\u202fSTCE n° 197\u202f» que la ligne 2" in reason
 
 
 @pytest.mark.parametrize(
@@ -334,14 +335,14 @@ def test_the_same_reference_twice_in_the_file_is_refused(coordinator_client):
     [
         (
             "fr",
-            "Cette ligne a la même référence « CELEX 32011L0036 » que le texte "
-            "« directive-2011-36 » de la bibliothèque : donnez cet identifiant pour le mettre à "
-            "jour, plutôt que de le doubler.",
+            "Cette ligne a la même référence «\u202fCELEX 32011L0036\u202f» que le texte "
+            "«\u202fdirective-2011-36\u202f» de la bibliothèque\u202f: "
+            "donnez cet identifiant pour le mettre à jour, plutôt que de le doubler.",
         ),
         (
             "en",
-            "This row has the same reference « CELEX 32011L0036 » as the text "
-            "« directive-2011-36 » of the library: give that identifier to update it, rather "
+            "This row has the same reference “CELEX 32011L0036” as the text "
+            "“directive-2011-36” of the library: give that identifier to update it, rather "
             "than doubling it.",
         ),
     ],
@@ -366,7 +367,7 @@ def test_a_row_duplicating_an_existing_text_by_title_and_date_is_flagged(coordin
         "title_fr": LAW_2016["title_fr"].upper(),
     }
     (problem,) = problems(preview(coordinator_client, csv_bytes([again])))
-    assert "le même titre et la même date que le texte « loi-2016-444 »" in problem[3]
+    assert "le même titre et la même date que le texte «\u202floi-2016-444\u202f»" in problem[3]
 
 
 def test_a_row_without_identifier_is_matched_to_the_text_of_its_reference(coordinator_client):
@@ -375,7 +376,7 @@ def test_a_row_without_identifier_is_matched_to_the_text_of_its_reference(coordi
     page = preview(coordinator_client, csv_bytes([row]))
     (planned,) = page.context["plan"].rows
     assert planned.action == "unchanged"
-    assert "trouvé par la même référence « STCE n° 197 »" in page_text(page)
+    assert "trouvé par la même référence «\u202fSTCE n° 197\u202f»" in page_text(page)
     imported(coordinator_client, csv_bytes([row]))
     assert LegalResource.objects.count() == 1
 

@@ -31,7 +31,7 @@ def duplicate(make_resource):
 
 def test_deleting_a_text_moves_it_to_the_trash(coordinator_client, coordinator, duplicate):
     delete = reverse("admin:documents_legalresource_delete", args=[duplicate.pk])
-    assert "à la corbeille ?" in coordinator_client.get(delete).content.decode()
+    assert "à la corbeille\u202f?" in coordinator_client.get(delete).content.decode()
     assert coordinator_client.post(delete, {"post": "yes"}).status_code == 302
     kept = LegalResource.all_objects.get(pk=duplicate.pk)
     assert kept.is_in_trash

@@ -506,7 +506,7 @@ def test_a_typo_gets_a_suggestion_one_click_away(client, library):
     assert response.context["suggestion"] == "Palerme"
     page = response.content.decode()
     assert "Vouliez-vous dire" in page
-    assert "« Palerme »" in page
+    assert "«\u202fPalerme\u202f»" in page
     suggested = client.get(url("library") + response.context["suggestion_url"])
     assert listed(suggested) == ["palermo"]
     english = client.get(url("library", "en"), {"q": "Palerne"}).content.decode()

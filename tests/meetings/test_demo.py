@@ -40,7 +40,8 @@ def test_compte_rendu_of_29_september_holds_its_nine_sections_and_action_items(d
         "Paris, le 6 octobre 2014",
         "Geneviève Colas et Constance Mazard",
         "Prochaines rencontres du Collectif",
-        '>vendredi 7 novembre 2014, 10:00</time>–<time datetime="2014-11-07T12:30:00+01:00">',
+        ">vendredi 7 novembre 2014 à 10\xa0h</time>&nbsp;– "
+        '<time datetime="2014-11-07T12:30:00+01:00">',
         "Salle 3002",
         "4 boulevard de la Villette",
         "Jean-Louis MALYS",

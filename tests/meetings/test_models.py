@@ -56,7 +56,7 @@ def test_the_time_is_stored_in_utc_and_shown_in_paris(make_meeting):
     meeting.refresh_from_db()
     assert meeting.start.utcoffset().total_seconds() == 0
     assert meeting.start.hour == 9  # 10:00 in Paris is 09:00 UTC in November
-    assert "07/11/2014" in str(meeting)
+    assert "(7 novembre 2014)" in str(meeting)
 
 
 def test_open_overdue_and_for_organisation(make_meeting, make_action, ccem, hors_la_rue):

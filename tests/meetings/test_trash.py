@@ -46,7 +46,7 @@ def plenary(make_meeting, make_action, ccem):
 
 def test_deleting_a_meeting_moves_it_and_its_minutes_to_the_trash(coordinator_client, plenary):
     delete = reverse("admin:meetings_meeting_delete", args=[plenary.pk])
-    assert "Mettre « Réunion en double" in coordinator_client.get(delete).content.decode()
+    assert "Mettre «\u202fRéunion en double" in coordinator_client.get(delete).content.decode()
     response = coordinator_client.post(delete, {"post": "yes"})
     assert response.status_code == 302
     kept = Meeting.all_objects.get(pk=plenary.pk)

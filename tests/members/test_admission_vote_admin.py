@@ -87,7 +87,7 @@ def test_the_rule_in_english(settings):
     assert "Abstentions are not votes cast" in rule[1]
     assert rule[2] == "A tie, or no vote cast, is a refusal: the organisation stays an observer."
     assert count == (
-        "4 organisations were full members on Oct. 8, 2015: at most 4 votes and abstentions."
+        "4 organisations were full members on 8 October 2015: at most 4 votes and abstentions."
     )
 
 
@@ -97,9 +97,9 @@ def test_the_page_shows_the_eligible_members_of_today_then_of_the_date_chosen(
     page = coordinator_client.get(ADD).content.decode()
     assert "4 organisations étaient membres à part entière le 2 novembre 2015" in page
     page = coordinator_client.get(f"{ADD}?date=01/01/2015").content.decode()
-    assert "3 organisations étaient membres à part entière le 1 janvier 2015" in page
+    assert "3 organisations étaient membres à part entière le 1er janvier 2015" in page
     page = coordinator_client.get(f"{ADD}?date=2013-06-01").content.decode()
-    assert "4 organisations étaient membres à part entière le 1 juin 2013" in page
+    assert "4 organisations étaient membres à part entière le 1er juin 2013" in page
 
 
 @pytest.mark.parametrize("value", ["demain", "32/01/2015", "<script>alert(1)</script>", "9" * 40])
@@ -138,7 +138,7 @@ def test_recompute_reloads_the_page_with_what_was_typed_and_saves_nothing(
     assert "_recompute" not in query
     assert not AdmissionVote.objects.exists()
     page = coordinator_client.get(response["Location"])
-    assert "3 organisations étaient membres à part entière le 1 janvier 2015" in (
+    assert "3 organisations étaient membres à part entière le 1er janvier 2015" in (
         page.content.decode()
     )
     form = page.context["adminform"].form
@@ -154,7 +154,7 @@ def test_a_refused_submission_shows_the_count_of_its_date(coordinator_client, ob
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "3 organisations étaient membres à part entière le 1 janvier 2015" in page
+    assert "3 organisations étaient membres à part entière le 1er janvier 2015" in page
     assert not AdmissionVote.objects.exists()
 
 

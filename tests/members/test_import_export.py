@@ -152,7 +152,7 @@ def test_organisations_are_imported_with_their_status(
         "member",
         coordinator,
     )
-    assert event.reason == "Enregistré par l’import de « membres.csv »."
+    assert event.reason == "Enregistré par l’import de «\u202fmembres.csv\u202f»."
     amicale = Organisation.objects.get(slug="amicale-du-nid")
     assert amicale.website_fr == "https://amicaledunid.org"
     ecpat = Organisation.objects.get(acronym="ECPAT")
@@ -201,7 +201,7 @@ def test_a_bad_file_is_refused_whole_in_french(coordinator_client):
         "Valeur inconnue.",
         "Caritas Internationalis, ECPAT International",
     )
-    assert found[(3, "themes")][1] == "Valeur inconnue : « licornes »."
+    assert found[(3, "themes")][1] == "Valeur inconnue\u202f: «\u202flicornes\u202f»."
     assert found[(3, "status")][1:] == (
         "Valeur inconnue.",
         "candidate (candidat), observer (observateur), member (membre), former (ancien membre)",
@@ -237,7 +237,8 @@ def test_a_bad_file_is_refused_in_english(coordinator_client, settings):
     [
         (
             "fr",
-            "Cette ligne a le même sigle que la ligne 2 : une organisation n’apparaît qu’une fois.",
+            "Cette ligne a le même sigle que la ligne 2\u202f: "
+            "une organisation n’apparaît qu’une fois.",
         ),
         ("en", "This row has the same acronym as line 2: an organisation appears once."),
     ],
@@ -267,7 +268,9 @@ def test_an_existing_organisation_is_matched_by_name_or_flagged(coordinator_clie
     doubled = {**same, "slug": "hors-la-rue-paris"}
     ((line, column, _v, reason, _a),) = problems(preview(coordinator_client, csv_bytes([doubled])))
     assert (line, column) == (2, "slug")
-    assert reason.startswith("Cette ligne a le même nom que l’organisation « hors-la-rue » :")
+    assert reason.startswith(
+        "Cette ligne a le même nom que l’organisation «\u202fhors-la-rue\u202f»\u202f:"
+    )
 
 
 def test_the_preview_shows_old_and_new_values(coordinator_client, ccem):
@@ -410,7 +413,7 @@ def test_a_file_gone_bad_before_its_confirmation_writes_nothing(coordinator_clie
     assert response.context["refused_at_confirmation"]
     assert [(p[0], p[1]) for p in problems(response)] == [(4, "network")]
     assert (
-        "Rien n'a été importé : le fichier n’est plus valide."
+        "Rien n'a été importé\u202f: le fichier n’est plus valide."
         in response.content.decode().replace("&#x27;", "'")
     )
     assert not Organisation.all_objects.exists()

@@ -50,7 +50,7 @@ def mistaken(make_organisation):
 
 def test_delete_page_offers_the_trash(coordinator_client, mistaken):
     content = coordinator_client.get(delete_url(mistaken)).content.decode()
-    assert "Mettre « Association en double » à la corbeille ?" in content
+    assert "Mettre «\u202fAssociation en double\u202f» à la corbeille\u202f?" in content
     assert 'value="Mettre à la corbeille"' in content
     change = coordinator_client.get(f"{CHANGELIST}{mistaken.pk}/change/").content.decode()
     assert ">Mettre à la corbeille</a>" in change
@@ -61,7 +61,8 @@ def test_deleting_moves_to_the_trash_and_keeps_the_row(coordinator_client, coord
     response = coordinator_client.post(delete_url(mistaken), {"post": "yes"})
     assert response.status_code == 302
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "« Association en double » est dans la corbeille. Les coordinateurs peuvent l'y restaurer."
+        "«\u202fAssociation en double\u202f» est dans la corbeille. "
+        "Les coordinateurs peuvent l'y restaurer."
     ]
     kept = Organisation.all_objects.get(pk=mistaken.pk)
     assert kept.is_in_trash
@@ -130,7 +131,9 @@ def test_trash_action_moves_several_and_names_the_protected(
     )
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert messages[0] == "1 fiche mise à la corbeille."
-    assert messages[1].startswith("« SOS Esclaves » ne peut pas être mis à la corbeille : 1 vote")
+    assert messages[1].startswith(
+        "«\u202fSOS Esclaves\u202f» ne peut pas être mis à la corbeille\u202f: 1 vote"
+    )
     assert "ancien membre" in messages[1]
     assert not Organisation.objects.filter(pk=mistaken.pk).exists()
     assert Organisation.objects.filter(pk=observer.pk).exists()
@@ -141,7 +144,7 @@ def test_an_organisation_named_in_the_minutes_is_protected(
 ):
     make_meeting_for_members(member)
     content = coordinator_client.get(delete_url(member)).content.decode()
-    assert "ne peut pas être mis à la corbeille : d'autres fiches en dépendent" in content
+    assert "ne peut pas être mis à la corbeille\u202f: d'autres fiches en dépendent" in content
     assert "1 participation à une réunion" in content
     assert "1 action à suivre" in content
     response = coordinator_client.post(delete_url(member), {"post": "yes"})
@@ -159,8 +162,9 @@ def test_a_slug_kept_in_the_trash_cannot_be_reused(coordinator_client, mistaken)
         add, {**data, "name": "Nouvelle association", "slug": "en-double", "_save": "1"}
     )
     assert response.status_code == 200
-    assert "Une fiche de la corbeille a déjà la même valeur pour « identifiant d&#x27;URL »" in (
-        response.content.decode()
+    assert (
+        "Une fiche de la corbeille a déjà la même valeur pour «\u202fidentifiant d&#x27;URL\u202f»"
+        in (response.content.decode())
     )
     assert Organisation.all_objects.filter(slug="en-double").count() == 1
 

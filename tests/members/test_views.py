@@ -68,17 +68,17 @@ def test_candidates_and_former_members_have_no_public_page(client, make_organisa
 
 
 def test_member_page_says_member_since_in_both_languages(client, member):
-    assert "Member since Jan. 1, 2008" in client.get(detail(member, "en")).content.decode()
-    assert "Membre depuis le 1 janvier 2008" in client.get(detail(member, "fr")).content.decode()
+    assert "Member since 1 January 2008" in client.get(detail(member, "en")).content.decode()
+    assert "Membre depuis le 1er janvier 2008" in client.get(detail(member, "fr")).content.decode()
 
 
 def test_observer_page_says_it_does_not_vote_or_represent(client, observer):
     english = client.get(detail(observer, "en")).content.decode()
-    assert "Observer since Oct. 1, 2014" in english
+    assert "Observer since 1 October 2014" in english
     assert "<li>vote</li>" in english
     assert "represent the collective" in english
     french = client.get(detail(observer, "fr")).content.decode()
-    assert "Membre observateur depuis le 1 octobre 2014" in french
+    assert "Membre observateur depuis le 1er octobre 2014" in french
     assert "représenter le Collectif" in french
 
 

@@ -308,3 +308,19 @@ def test_the_list_costs_the_same_queries_for_10_and_200_initiatives(
     with django_assert_num_queries(len(ten)):
         page = representative_client.get(url("initiative-list", ccem)).content.decode()
     assert page.count("badge--returned") == 200
+
+
+def test_a_french_return_note_is_marked_french_on_the_english_page(
+    representative_client, ccem, make_item, coordinator
+):
+    from news import services
+
+    item = make_item(Status.SUBMITTED, proposer=ccem)
+    services.news_return(item=item, by=coordinator, reason="Précisez la date.", notify=False)
+    page = representative_client.get(url("initiative-detail", ccem, "en", pk=item.pk))
+    html = page.content.decode()
+    assert '<p lang="fr">Précisez la date.</p>' in html
+    assert '“<span lang="fr">Précisez la date.</span>”' in html
+    french = representative_client.get(url("initiative-detail", ccem, pk=item.pk)).content.decode()
+    assert "<p>Précisez la date.</p>" in french
+    assert "«\u202f<span>Précisez la date.</span>\u202f»" in french

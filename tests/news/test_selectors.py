@@ -69,7 +69,7 @@ def test_the_link_checker_visits_the_links_of_published_items(make_item):
     )
     make_item(Status.DRAFT, title_fr="Brouillon", link_fr="https://draft.example.org/")
     found = link_sources.gather()
-    label = "Actualité « Plateforme », lien (français)"
+    label = "Actualité «\u202fPlateforme\u202f», lien (français)"
     assert found["https://www.reportchildsextourism.eu/"] == [label]
     assert "https://www.reportchildsextourism.eu/en/" in found
     assert "https://draft.example.org/" not in found

@@ -274,7 +274,7 @@ def test_submitting_tells_the_coordinators(
         services.news_submit(item=draft, by=representative)
     assert len(mail.outbox) == 1
     assert coordinator.email in mail.outbox[0].to
-    assert "Initiative à relire : Déclaration des Balkans" in mail.outbox[0].subject
+    assert "Initiative à relire\u202f: Déclaration des Balkans" in mail.outbox[0].subject
     assert f"/admin/news/newsitem/{draft.pk}/review/" in mail.outbox[0].body
 
 

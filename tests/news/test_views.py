@@ -139,7 +139,7 @@ def test_the_proposer_and_the_coordinators_preview_an_unpublished_item(
         client.force_login(user)
         response = client.get(url("news:item-detail", slug=draft.slug))
         assert response.status_code == 200
-        assert "Aperçu : cette actualité n'est pas publiée" in response.content.decode()
+        assert "Aperçu\u202f: cette actualité n'est pas publiée" in response.content.decode()
 
 
 def test_feed_per_language(client, published, make_item, ccem):
