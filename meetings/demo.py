@@ -629,7 +629,7 @@ def _annexes(meeting):
 
 HISTORY_CLOSED_ON = date(2014, 11, 7)
 HISTORY_COMMENT = (
-    "Suivi à la réunion plénière du 7 novembre 2014 (clôture de démonstration : les comptes "
+    "Suivi à la réunion plénière du 7 novembre 2014 (clôture de démonstration\u202f: les comptes "
     "rendus suivants ne sont pas sur le site)."
 )
 
