@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -139,8 +140,17 @@ class LegalInformationAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     ]
 
     def has_add_permission(self, request):
-        # One row, created by the migration: the legal notice names one publisher.
-        return not LegalInformation.objects.exists() and super().has_add_permission(request)
+        # One row, created by the migration: the legal notice names one publisher. Asked on
+        # every admin page (the sidebar), so it reads nothing: the list opens the row itself.
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        legal = LegalInformation.current()
+        if legal.pk is None:  # a database emptied by hand: start the row again
+            legal.save()
+        return redirect("admin:collectif_legalinformation_change", legal.pk)
 
     def has_delete_permission(self, request, obj=None):
         return False

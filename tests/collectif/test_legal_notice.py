@@ -147,3 +147,22 @@ def test_visitors_and_members_may_not_edit_it(client, make_user):
     assert client.get(change_url()).status_code == 302
     client.force_login(make_user("member"))
     assert client.get(change_url()).status_code == 302
+
+
+def test_the_admin_list_opens_the_one_row_and_offers_no_second(
+    coordinator_client, make_user, client
+):
+    legal = LegalInformation.objects.get()
+    listing = coordinator_client.get("/admin/collectif/legalinformation/")
+    assert listing.status_code == 302
+    assert listing["Location"] == f"/admin/collectif/legalinformation/{legal.pk}/change/"
+    assert coordinator_client.get("/admin/collectif/legalinformation/add/").status_code == 403
+    client.force_login(make_user("intern", is_staff=True))
+    assert client.get("/admin/collectif/legalinformation/").status_code == 403
+
+
+def test_the_admin_list_starts_the_row_again_when_it_is_missing(coordinator_client):
+    LegalInformation.objects.all().delete()
+    listing = coordinator_client.get("/admin/collectif/legalinformation/")
+    assert listing.status_code == 302
+    assert LegalInformation.objects.count() == 1
