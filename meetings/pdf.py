@@ -42,6 +42,9 @@ class Unavailable(RuntimeError):
 
 
 def _weasyprint():
+    from PIL import ImageFile
+
+    accepts_truncated = ImageFile.LOAD_TRUNCATED_IMAGES
     try:
         # Imported here: importing it loads Pango, which may be missing at run time.
         import weasyprint
@@ -50,6 +53,10 @@ def _weasyprint():
             logger.warning("The compte-rendu PDF is unavailable: %s", error)
             _logged["missing"] = True
         return None
+    finally:
+        # WeasyPrint's import tells Pillow, for the whole process, to accept truncated
+        # images; the upload checks (collectif/uploads.py) must keep refusing them.
+        ImageFile.LOAD_TRUNCATED_IMAGES = accepts_truncated
     return weasyprint
 
 

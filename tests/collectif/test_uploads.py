@@ -68,6 +68,14 @@ def test_truncated_image_is_refused():
     assert error.value.code == "wrong_type"
 
 
+def test_truncated_image_is_still_refused_once_the_pdf_library_is_loaded():
+    """WeasyPrint's import makes Pillow accept truncated images process-wide."""
+    from meetings import pdf
+
+    pdf.available()
+    test_truncated_image_is_refused()
+
+
 @pytest.mark.parametrize("side", [8_000, 30_000])
 def test_decompression_bomb_is_refused_before_decoding(side):
     bomb = png_bomb(side, side)
