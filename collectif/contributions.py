@@ -4,6 +4,7 @@ from . import dashboard, demo, registry
 from .sitemaps import SitePagesSitemap
 
 registry.urls.add("collectif.site_urls", order=0)
+registry.portal_urls.add("collectif.second_factor_urls")
 registry.sitemaps.add(registry.Sitemap("site", SitePagesSitemap), order=0)
 registry.coordinated_apps.add("collectif")
 registry.dashboard_panels.add(dashboard.texts_lacking_english, order=40)
