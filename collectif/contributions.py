@@ -15,6 +15,7 @@ registry.demo_loaders.add(demo.load, order=10)
 from collectif.hostile import Form, Page  # noqa: E402
 
 from .forms import ContactForm  # noqa: E402
+from .second_factor_views import CodeForm  # noqa: E402
 
 for _page in [
     Page("collectif:home"),
@@ -29,6 +30,13 @@ for _page in [
     Page("sitemap"),
     Page("healthz"),
     Page("admin:login", ("next",)),
+    # Two-factor authentication: the second step, the enrolment, the recovery codes.
+    Page("second-factor:settings", user="representative"),
+    *[
+        Page(f"second-factor{separator}{name}", ("next",), user=user)
+        for separator, user in [(":", "representative"), ("-admin-", "coordinator")]
+        for name in ("verify", "setup", "codes")
+    ],
 ]:
     registry.hostile_pages.add(_page)
 
@@ -58,3 +66,22 @@ registry.hostile_forms.add(
         extra_fields=("next",),
     )
 )
+
+# A wrong code each time: what matters is that no value breaks the form or the lock-out.
+for _name, _user in [
+    ("second-factor:verify", "representative"),
+    ("second-factor:setup", "representative"),
+    ("second-factor:settings", "representative"),
+    ("second-factor-admin-verify", "coordinator"),
+    ("second-factor-admin-setup", "coordinator"),
+]:
+    registry.hostile_forms.add(
+        Form(
+            _name.replace(":", "-"),
+            _name,
+            _user,
+            lambda site: {"code": "123456"},
+            form_class=CodeForm,
+            extra_fields=("next",),
+        )
+    )

@@ -130,15 +130,6 @@ class SetupView(StepMixin, LockoutMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if sf.is_demo_account(request.user):
-            messages.error(
-                request,
-                _(
-                    "The demonstration accounts are shared: two-factor authentication cannot be "
-                    "turned on for them."
-                ),
-            )
-            return redirect(self.default_next() if self.in_admin else "second-factor:settings")
         if sf.has_device(request.user) and not request.user.is_verified():
             return redirect(sf.step_url(request, sf.VERIFY))
         # One secret for the whole enrolment: a wrong code keeps the one the app already has.
@@ -146,6 +137,11 @@ class SetupView(StepMixin, LockoutMixin, FormView):
         self.device = sf.new_device(request.user, key)
         if not key:
             request.session[KEY_SESSION_KEY] = self.device.key
+        if sf.is_demo_account(request.user):
+            # Whoever enrolled a shared account would lock every other visitor out. A page, not
+            # a redirect: with the requirement on, every other page sends staff back here.
+            context = self.get_context_data(demo_account=True)
+            return self.render_to_response(context, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -157,6 +153,8 @@ class SetupView(StepMixin, LockoutMixin, FormView):
         }
 
     def get_context_data(self, **kwargs):
+        if kwargs.get("demo_account"):
+            return super().get_context_data(**kwargs)
         return super().get_context_data(
             qr_code=sf.qr_data_uri(self.device), secret=sf.secret_text(self.device), **kwargs
         )

@@ -2,10 +2,12 @@
 code from an app or a recovery code; representatives may turn it on; wrong codes lock the pair
 (account, address) only."""
 
+import io
 import re
 from html import unescape
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -283,8 +285,20 @@ def test_staff_cannot_turn_it_off_while_it_is_required(verified_client, coordina
 def test_the_demo_accounts_cannot_turn_it_on(client, make_user):
     demo = make_user(DEMO_COORDINATOR)
     client.force_login(demo)
-    assert client.get(PORTAL_SETUP)["Location"] == PORTAL_SETTINGS
+    refused = client.get(PORTAL_SETUP)
+    assert refused.status_code == 403
+    assert "ne peut pas être activée" in refused.content.decode()
     assert "ne peut pas être activée" in client.get(PORTAL_SETTINGS).content.decode()
+
+
+def test_the_demo_coordinator_is_told_what_to_do_not_sent_round_in_circles(client, make_user):
+    demo = make_user(DEMO_COORDINATOR, is_staff=True)
+    client.force_login(demo)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) == 1
+    assert "DJANGO_REQUIRE_STAFF_2FA=0" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=demo).exists()
 
 
 def test_anonymous_pages_stay_untouched(client):
@@ -302,3 +316,33 @@ def test_the_step_costs_no_query_on_each_page(client, representative):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(PORTAL).status_code == 200
     assert not [q for q in queries.captured_queries if "otp_" in q["sql"]]
+
+
+def test_a_lost_phone_is_reset_from_the_command_line(coordinator):
+    give_device(coordinator)
+    out = io.StringIO()
+    call_command("reset_two_factor", coordinator.username, stdout=out)
+    assert not second_factor.has_device(coordinator)
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor", "nobody")
+
+
+def test_the_devices_admins_of_django_otp_are_not_offered(verified_client, coordinator):
+    coordinator.is_superuser = True
+    coordinator.save()
+    assert verified_client.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+@pytest.mark.parametrize(("debug", "expected"), [("0", "False"), ("1", "True")])
+def test_staff_need_two_factor_by_default_in_production_only(debug, expected):
+    from tests.collectif.test_settings import printed_settings
+
+    required = printed_settings(
+        "print(not settings.REQUIRE_STAFF_2FA)",
+        DJANGO_DEBUG=debug,
+        DJANGO_SECRET_KEY="k" * 60,
+    )
+    assert required == [expected]
+    assert printed_settings(
+        "print(settings.REQUIRE_STAFF_2FA)", DJANGO_DEBUG="1", DJANGO_REQUIRE_STAFF_2FA="1"
+    ) == ["True"]
