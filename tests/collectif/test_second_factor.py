@@ -191,10 +191,11 @@ def test_the_second_step_in_french_keeps_the_destination(client, coordinator):
     assert right["Location"] == "/admin/members/organisation/"
 
 
-def test_the_second_step_refuses_to_send_elsewhere(client, coordinator):
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "a\x00b", "0"])
+def test_the_second_step_refuses_to_send_elsewhere(client, coordinator, target):
     device = give_device(coordinator)
     password_login(client, coordinator)
-    right = client.post(ADMIN_VERIFY, {"code": code_of(device), "next": "https://evil.example/"})
+    right = client.post(ADMIN_VERIFY, {"code": code_of(device), "next": target})
     assert right["Location"] == "/admin/"
 
 
