@@ -155,8 +155,10 @@ def remove_devices(user):
 
 # --- Middleware ------------------------------------------------------------------------------
 
-# Reachable before the second step: the steps themselves and logging out.
+# Reachable before the second step: the steps themselves, logging out, and the admin's login
+# (it sends staff on to the admin, hence here; others may log in as someone else).
 EXEMPT_VIEWS = {
+    "admin:login",
     "admin:logout",
     "portal:logout",
     "second-factor-admin-verify",

@@ -3,6 +3,7 @@
 and in the member area (the visitor's language)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
@@ -65,6 +66,12 @@ class StepMixin(LoginRequiredMixin):
     def get_template_names(self):
         prefix = "admin/second_factor/" if self.in_admin else "second_factor/"
         return [prefix + self.step_template]
+
+    def dispatch(self, request, *args, **kwargs):
+        # The admin's steps are for staff, as the admin is; others have the member area's.
+        if self.in_admin and request.user.is_authenticated and not request.user.is_staff:
+            return redirect("admin:login")
+        return super().dispatch(request, *args, **kwargs)
 
     def get_login_url(self):
         return reverse("admin:login") if self.in_admin else super().get_login_url()
@@ -189,17 +196,21 @@ class SettingsView(StepMixin, LockoutMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request, "user": self.request.user}
 
+    def required(self):
+        return self.request.user.is_staff and settings.REQUIRE_STAFF_2FA
+
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
             enabled=sf.has_device(user),
-            required=user.is_staff and sf.settings.REQUIRE_STAFF_2FA,
+            required=self.required(),
             demo_account=sf.is_demo_account(user),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        if self.get_context_data()["required"] or not sf.has_device(request.user):
+        # Only a device that may go can be turned off.
+        if self.required() or not sf.has_device(request.user):
             return redirect("second-factor:settings")
         return super().post(request, *args, **kwargs)
 

@@ -78,6 +78,26 @@ def test_anonymous_visitors_are_sent_to_the_portal_login(client, path):
     assert response["Location"].startswith("/fr/espace-membre/connexion/")
 
 
+ADMIN_STEPS = [ADMIN_VERIFY, ADMIN_SETUP, "/admin/second-factor/recovery-codes/"]
+
+
+@pytest.mark.parametrize("path", ADMIN_STEPS)
+def test_the_admins_steps_are_for_staff_only(client, representative, path):
+    give_device(representative)
+    client.force_login(representative)
+    response = client.get(path, follow=True)
+    assert response.request["PATH_INFO"] == "/admin/login/"
+
+
+@pytest.mark.parametrize("path", [ADMIN_VERIFY, ADMIN_SETUP])
+def test_a_verified_coordinator_may_open_the_steps_again(verified_client, path):
+    # The second step has nothing to ask: back to the admin; the enrolment would replace
+    # the device, after a code from the new one.
+    response = verified_client.get(path)
+    assert response.status_code in (200, 302)
+    assert verified_client.get("/admin/").status_code == 200
+
+
 def test_a_representative_without_two_factor_is_not_asked_for_a_code(representative_client):
     assert representative_client.get(PORTAL).status_code == 200
     assert representative_client.get(PORTAL_SETTINGS).status_code == 200
