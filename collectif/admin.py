@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -24,6 +26,10 @@ from .models import (
     TextNeedingTranslation,
     Theme,
 )
+
+# django-otp's own device admins answer a wrong id with a server error, and would put the
+# devices' secrets before superusers: a lost phone is handled by `manage.py reset_two_factor`.
+admin.site.unregister([TOTPDevice, StaticDevice])
 
 admin.site.site_header = _("Ensemble contre la traite — coordination")
 admin.site.site_title = _("Coordination")

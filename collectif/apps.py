@@ -18,9 +18,11 @@ class CollectifConfig(AppConfig):
         registry.discover()
         from django.contrib.auth.signals import user_logged_in
 
+        from . import second_factor
         from .middleware import StaffIdleTimeoutMiddleware
 
         user_logged_in.connect(StaffIdleTimeoutMiddleware.note_login, dispatch_uid="staff-clock")
+        user_logged_in.connect(second_factor.note_login, dispatch_uid="second-factor-step")
         post_migrate.connect(
             permissions.grant_coordination_permissions, dispatch_uid="coordination-permissions"
         )

@@ -4,6 +4,7 @@ from . import dashboard, demo, registry
 from .sitemaps import SitePagesSitemap
 
 registry.urls.add("collectif.site_urls", order=0)
+registry.portal_urls.add("collectif.second_factor_urls")
 registry.sitemaps.add(registry.Sitemap("site", SitePagesSitemap), order=0)
 registry.coordinated_apps.add("collectif")
 registry.dashboard_panels.add(dashboard.texts_lacking_english, order=40)
@@ -11,9 +12,12 @@ registry.demo_loaders.add(demo.load, order=10)
 
 # --- Hostile-input suite ----------------------------------------------------------------------
 # Its imports stay in this section, as its code does (hence noqa: E402).
+from django.core.cache import cache  # noqa: E402
+
 from collectif.hostile import Form, Page  # noqa: E402
 
 from .forms import ContactForm  # noqa: E402
+from .second_factor_views import CodeForm  # noqa: E402
 
 for _page in [
     Page("collectif:home"),
@@ -31,6 +35,13 @@ for _page in [
     Page("robots-txt"),
     Page("favicon-ico"),
     Page("admin:login", ("next",)),
+    # Two-factor authentication: the second step, the enrolment, the recovery codes.
+    Page("second-factor:settings", user="representative"),
+    *[
+        Page(f"second-factor{separator}{name}", ("next",), user=user)
+        for separator, user in [(":", "representative"), ("-admin-", "coordinator")]
+        for name in ("verify", "setup", "codes")
+    ],
 ]:
     registry.hostile_pages.add(_page)
 
@@ -60,3 +71,24 @@ registry.hostile_forms.add(
         extra_fields=("next",),
     )
 )
+
+# A wrong code each time: what matters is that no value breaks the form. Each submission starts
+# from a fresh count of wrong codes, or the lock-out (its own tests) would answer them all.
+for _name, _user in [
+    ("second-factor:verify", "representative"),
+    ("second-factor:setup", "representative"),
+    ("second-factor:settings", "representative"),
+    ("second-factor-admin-verify", "coordinator"),
+    ("second-factor-admin-setup", "coordinator"),
+]:
+    registry.hostile_forms.add(
+        Form(
+            _name.replace(":", "-"),
+            _name,
+            _user,
+            lambda site: {"code": "123456"},
+            form_class=CodeForm,
+            extra_fields=("next",),
+            prepare=lambda client, site: cache.clear(),
+        )
+    )

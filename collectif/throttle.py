@@ -82,3 +82,12 @@ def refused_response(view, form, error):
     response.status_code = 429
     response["Retry-After"] = str(error.limit.seconds)
     return response
+
+
+def reached(limit, key=""):
+    """Whether the window already holds the limit's count (checked before trying again)."""
+    return (cache.get(_key(limit, key)) or 0) >= limit.count
+
+
+def reset(limit, key=""):
+    cache.delete(_key(limit, key))

@@ -8,12 +8,14 @@ from django.views.static import serve
 
 from . import crawlers, registry
 from .health import healthz
+from .second_factor_urls import admin_urlpatterns as second_factor_admin_urls
 
 # Each app registers its URL modules and sitemaps in its contributions.py.
 sitemaps = {entry.section: entry.sitemap for entry in registry.sitemaps}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    *second_factor_admin_urls,
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", crawlers.robots_txt, name="robots-txt"),

@@ -74,6 +74,9 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "axes",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = [
     "collectif",
@@ -104,6 +107,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "collectif.middleware.StaffIdleTimeoutMiddleware",
+    # The session's second factor (request.user.is_verified()), then the pages it closes.
+    "django_otp.middleware.OTPMiddleware",
+    "collectif.second_factor.SecondFactorMiddleware",
     # After authentication: the history of every change records who made it.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -210,6 +216,16 @@ THROTTLE_CONTACT_FOR_EVERYONE = (env_int("DJANGO_CONTACT_MESSAGES_PER_HOUR", 30)
 # Staff sessions end after this many idle hours (collectif.middleware); members' last the usual
 # two weeks. A password change ends the person's other sessions (Django's session hash).
 STAFF_SESSION_IDLE_HOURS = float(os.environ.get("DJANGO_STAFF_SESSION_IDLE_HOURS", "4"))
+
+# Two-factor authentication (collectif/second_factor.py): staff must have it when this is on,
+# the default in production; anyone else may turn it on in the member area.
+REQUIRE_STAFF_2FA = env_bool("DJANGO_REQUIRE_STAFF_2FA", default=not DEBUG)
+# After this many wrong codes for one account from one address, the pair waits (seconds).
+THROTTLE_OTP_CODE_FAILURES = (5, 15 * 60)
+# That count is the one rule: django-otp's own growing delays are off.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = "Contre la traite"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

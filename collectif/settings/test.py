@@ -24,3 +24,6 @@ PAGE_CACHE_SECONDS = 0
 AXES_ENABLED = False
 # The browser tests look at uploaded logos.
 SERVE_MEDIA = True
+# Most tests log staff in with force_login and go straight to the admin; the two-factor tests
+# (tests/collectif/test_second_factor.py) turn the requirement on.
+REQUIRE_STAFF_2FA = False
