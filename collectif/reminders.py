@@ -18,6 +18,7 @@ from django.utils import translation
 from . import registry
 from .models import ReminderSent
 from .permissions import coordination_recipients
+from .tasks import queue_mail
 
 
 def run_all(*, today):
@@ -63,5 +64,5 @@ def mail_coordinators(*, subject, template, context):
     with translation.override(settings.ADMIN_LANGUAGE_CODE):
         body = render_to_string(template, context)
         mail = EmailMessage(subject=f"[contrelatraite] {subject}", body=body, to=recipients)
-    mail.send(fail_silently=False)
+    queue_mail(mail)
     return recipients

@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from collectif.collation import collated
 from collectif.models import ReminderSent
 from collectif.permissions import coordination_recipients
+from collectif.tasks import queue_mail
 from members.models import Organisation
 
 from .models import ActionItem
@@ -95,13 +96,15 @@ def _send_digest(*, owner_key, owner_name, recipients, pending, today):
             ]
         )
         for address, language in recipients:
-            _digest(
-                address=address,
-                language=language,
-                owner_name=owner_name,
-                pending=pending,
-                today=today,
-            ).send(fail_silently=False)
+            queue_mail(
+                _digest(
+                    address=address,
+                    language=language,
+                    owner_name=owner_name,
+                    pending=pending,
+                    today=today,
+                )
+            )
 
 
 def action_item_reminders(*, today):

@@ -24,3 +24,6 @@ PAGE_CACHE_SECONDS = 0
 AXES_ENABLED = False
 # The browser tests look at uploaded logos.
 SERVE_MEDIA = True
+# Tasks run at once, inside the request, so that mail.outbox holds their mail; the queued
+# behaviour has its own tests (tests/collectif/test_tasks.py).
+TASKS = {"default": TASK_BACKENDS["immediate"]}  # noqa: F405
