@@ -74,9 +74,7 @@ def state(env):
     return dict(rows)
 
 
-def test_a_worker_killed_mid_newsletter_resumes_without_sending_anyone_twice(
-    scratch_env, tmp_path
-):
+def test_a_worker_killed_mid_newsletter_resumes_without_sending_anyone_twice(scratch_env, tmp_path):
     folder = tmp_path / "mail"
     folder.mkdir()
     env = {
@@ -91,7 +89,7 @@ def test_a_worker_killed_mid_newsletter_resumes_without_sending_anyone_twice(
     assert setup.returncode == 0, setup.stderr
     assert not mailed(folder)  # enqueuing sent nothing: only a worker does
 
-    worker = subprocess.Popen(  # noqa: S603
+    worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay"],
         cwd=ROOT,
         env=env,
