@@ -50,7 +50,8 @@ def send_once(*, kind, subject, due_on, send):
                 due_on=due_on,
                 recipients="",
             )
-            # If sending fails, the record is rolled back and the next run tries again.
+            # Recorded with its mail's task (same transaction with the database back-end):
+            # queued once; a mail server down is the task's retries' business.
             record.recipients = ", ".join(send())
             record.save(update_fields=["recipients"])
     except IntegrityError:

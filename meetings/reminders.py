@@ -81,8 +81,7 @@ def _digest(*, address, language, owner_name, pending, today):
 def _send_digest(*, owner_key, owner_name, recipients, pending, today):
     content_type = ContentType.objects.get_for_model(ActionItem)
     with transaction.atomic():
-        # Recorded with the sending: if a mail fails, nothing is recorded and the next run
-        # sends the digest again.
+        # Recorded with the mails' tasks: queued once, retried by the tasks if a mail fails.
         ReminderSent.objects.bulk_create(
             [
                 ReminderSent(
