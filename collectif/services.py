@@ -34,7 +34,7 @@ class ContactRateLimited(throttle.Throttled):
         "your message has not been lost, it is still in the form below."
     )
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(throttle.CONTACT_PER_CLIENT)
 
 
