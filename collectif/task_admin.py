@@ -8,6 +8,8 @@ from django.utils.translation import pgettext_lazy
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from .dashboard import ROWS, Figure, Panel, Row, change_url, changelist_url
+
 # The library's own words, given here so that the site's catalogues translate them (Django
 # looks a message up in every catalogue; the library ships no French one).
 LIBRARY_STRINGS = [
@@ -54,3 +56,32 @@ class TaskResultAdmin(DBTaskResultAdmin):
 if DBTaskResult in admin.site._registry:
     admin.site.unregister(DBTaskResult)
 admin.site.register(DBTaskResult, TaskResultAdmin)
+
+
+def failed_tasks(today):
+    """The coordinators' home: the tasks that failed for good (a mail never sent), newest
+    first. Two queries."""
+    failed = DBTaskResult.objects.filter(status="FAILED").order_by("-finished_at")
+    rows = list(failed.only("id", "task_path", "exception_class_path", "finished_at")[:ROWS])
+    return Panel(
+        key="tasks",
+        title=_("Task queue"),
+        figures=[
+            Figure(
+                failed.count(),
+                _("tasks failed"),
+                changelist_url(DBTaskResult, "status__exact=FAILED"),
+                alert=True,
+            )
+        ],
+        rows=[
+            Row(
+                row.task_path.rsplit(".", 1)[-1],
+                change_url(row),
+                row.exception_class_path.rsplit(".", 1)[-1],
+                alert=True,
+            )
+            for row in rows
+        ],
+        empty=_("No task has failed."),
+    )

@@ -199,3 +199,16 @@ def test_the_task_list_costs_a_fixed_number_of_queries(
     coordinator_client.get(url)
     with django_assert_max_num_queries(12):
         assert coordinator_client.get(url).status_code == 200
+
+
+def test_the_coordinators_home_counts_the_failed_tasks(coordinator_client, queued, settings, db):
+    from collectif import dashboard
+
+    settings.EMAIL_BACKEND = "tests.collectif.test_tasks.RefusingBackend"
+    settings.TASK_MAX_ATTEMPTS = 1
+    send_mail_task.enqueue(subject="Bonjour", body="…", to=["someone@example.org"])
+    run_queued()
+    (panel,) = [panel for panel in dashboard.panels() if panel.key == "tasks"]
+    assert [figure.count for figure in panel.figures] == [1]
+    assert [row.text for row in panel.rows] == ["send_mail_task"]
+    assert coordinator_client.get(panel.figures[0].url).context["cl"].result_count == 1
