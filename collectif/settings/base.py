@@ -348,8 +348,9 @@ if TASKS_BACKEND not in TASK_BACKENDS:
 if TASKS_BACKEND == "rq":
     if not REDIS_URL:
         raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=rq needs REDIS_URL")
-    INSTALLED_APPS += ["django_rq"]
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASK_BACKENDS["rq"]["QUEUES"] = ["default"]
 TASKS = {"default": TASK_BACKENDS[TASKS_BACKEND]}
 # A failing task is tried again this many times in all, waiting TASK_RETRY_SECONDS, then twice
 # as long each time.
