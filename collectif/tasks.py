@@ -14,8 +14,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
@@ -79,11 +82,21 @@ def _serialised(message):
     }
 
 
+def enqueue_on_commit(the_task, **kwargs):
+    """Enqueue as part of the current transaction: a rolled-back change queues nothing, and
+    no worker looks for rows not committed yet. The database back-end writes the task in the
+    transaction itself, and the immediate one runs it at once (as the request did before);
+    another (RQ) is given the task once the transaction commits (then None is returned)."""
+    backend = the_task.get_backend()
+    if isinstance(backend, DatabaseBackend | ImmediateBackend):
+        return the_task.enqueue(**kwargs)
+    transaction.on_commit(lambda: the_task.enqueue(**kwargs))
+    return None
+
+
 def queue_mail(message):
-    """Have a worker send this EmailMessage. Its arguments hold the whole message, so a worker
-    may run it at any time; with the database back-end it is written in the caller's
-    transaction, and a rolled-back change sends nothing."""
-    return send_mail_task.enqueue(**_serialised(message))
+    """Have a worker send this EmailMessage (its task's arguments hold the whole message)."""
+    return enqueue_on_commit(send_mail_task, **_serialised(message))
 
 
 @retrying()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from collectif.tasks import enqueue_on_commit
 from collectif.uploads import PDF, sniff
 
 from . import indexing, link_sources, linkcheck
@@ -90,10 +91,13 @@ def _save_with_derived_fields(instance: _Text, *, refresh_text: bool) -> _Text:
         # Reading a long PDF takes seconds: a worker does it, then indexes the text.
         from .tasks import extract_file_text_task  # the tasks import these services
 
-        result = extract_file_text_task.enqueue(
-            model=model._meta.label_lower, pk=instance.pk, languages=languages
+        result = enqueue_on_commit(
+            extract_file_text_task,
+            model=model._meta.label_lower,
+            pk=instance.pk,
+            languages=languages,
         )
-        if result.is_finished:  # run at once (the immediate back-end)
+        if result is not None and result.is_finished:  # run at once (the immediate back-end)
             instance.refresh_from_db(fields=[f"text_{language}" for language in languages])
     return instance
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collectif import locking
 from collectif.permissions import is_coordinator
+from collectif.tasks import enqueue_on_commit
 from members.capabilities import Capability
 from members.models import Organisation
 
@@ -237,7 +238,7 @@ def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
         )
     from .tasks import send_minutes_task  # the tasks import these services
 
-    transaction.on_commit(lambda: send_minutes_task.enqueue(sending_ids=ids))
+    enqueue_on_commit(send_minutes_task, sending_ids=ids)
     return sendings
 
 
