@@ -9,7 +9,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+import redis
+
 from .conftest import ROOT, manage
+from .test_scale_out import REDIS_URL, redis_available
 
 RECIPIENTS = 12
 
@@ -131,3 +135,28 @@ def test_a_worker_killed_mid_newsletter_resumes_without_sending_anyone_twice(scr
     expired = manage(env, "shell", "-c", EXPIRE)
     assert expired.stdout.splitlines()[-1] == "sent", expired.stderr
     assert set(mailed(folder).values()) == {1}
+
+
+def test_with_rq_on_redis_a_worker_sends_the_newsletter(scratch_env, tmp_path):
+    """Production's back-end: the same tasks through Redis, run by `rqworker`."""
+    if not redis_available():
+        pytest.skip("no Redis server")
+    url = REDIS_URL.rsplit("/", 1)[0] + "/13"
+    redis.Redis.from_url(url).flushdb()
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    env = {
+        **scratch_env,
+        "DJANGO_TASKS_BACKEND": "rq",
+        "REDIS_URL": url,
+        "DJANGO_EMAIL_BACKEND": "tests.recording_mail.EmailBackend",
+        "RECORDING_MAIL_DIR": str(folder),
+    }
+    assert manage(env, "migrate", "--no-input").returncode == 0
+    setup = manage(env, "shell", "-c", SETUP)
+    assert setup.returncode == 0, setup.stderr
+    assert not mailed(folder)
+    worker = manage(env, "rqworker", "default", "--job-class", "django_tasks_rq.Job", "--burst")
+    assert worker.returncode == 0, worker.stderr
+    assert mailed(folder) == {f"reader{number}@example.org": 1 for number in range(RECIPIENTS)}
+    redis.Redis.from_url(url).flushdb()
