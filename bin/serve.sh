@@ -8,4 +8,11 @@ cd "$(dirname "$0")/.."
 export DJANGO_DEBUG="${DJANGO_DEBUG:-1}"
 .venv/bin/python manage.py migrate --no-input
 .venv/bin/python manage.py load_demo
-exec .venv/bin/python manage.py runserver "${1:-127.0.0.1:8000}"
+# Mail and slow work are tasks: a worker runs them beside the server (the mail it sends is
+# printed here, by the console back-end) and stops with it.
+if [ "${DJANGO_TASKS_BACKEND:-database}" = database ]; then
+    .venv/bin/python manage.py db_worker --interval 1 &
+    worker=$!
+    trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+fi
+.venv/bin/python manage.py runserver "${1:-127.0.0.1:8000}"

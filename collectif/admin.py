@@ -288,3 +288,5 @@ class GroupAdmin(PermissionsInWordsMixin, auth_admin.GroupAdmin):
 
 admin.site.unregister(Group)
 admin.site.register(Group, GroupAdmin)
+
+from . import task_admin  # noqa: E402, F401  (registers the task queue's admin)

@@ -1,6 +1,6 @@
 """What the collectif app adds to the shared mechanisms (see collectif/registry.py)."""
 
-from . import dashboard, demo, registry
+from . import dashboard, demo, registry, task_admin
 from .sitemaps import SitePagesSitemap
 
 registry.urls.add("collectif.site_urls", order=0)
@@ -8,6 +8,7 @@ registry.portal_urls.add("collectif.second_factor_urls")
 registry.sitemaps.add(registry.Sitemap("site", SitePagesSitemap), order=0)
 registry.coordinated_apps.add("collectif")
 registry.dashboard_panels.add(dashboard.texts_lacking_english, order=40)
+registry.dashboard_panels.add(task_admin.failed_tasks, order=90)
 registry.demo_loaders.add(demo.load, order=10)
 
 # --- Hostile-input suite ----------------------------------------------------------------------

@@ -40,6 +40,8 @@ def coordination_recipients():
 ACCOUNT_PERMISSIONS = ["view_user", "add_user", "change_user"]
 # And they see login lock-outs and clear them (deleting an attempt lifts its lock).
 LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt", "view_accesslog"]
+# And they see the task queue's results, failures first among them (read-only).
+TASK_PERMISSIONS = ["view_dbtaskresult"]
 
 
 def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -52,7 +54,12 @@ def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS
 
     Of auth's permissions, the group keeps ACCOUNT_PERMISSIONS only: any other (on groups,
     permissions, deleting accounts) is taken back, as `view_group` was when it left the list."""
-    if app_config.label not in [*registry.coordinated_apps, "auth", "axes"]:
+    if app_config.label not in [
+        *registry.coordinated_apps,
+        "auth",
+        "axes",
+        "django_tasks_database",
+    ]:
         return
     apps = apps or global_apps
     try:
@@ -67,6 +74,10 @@ def grant_coordination_permissions(app_config, apps=None, using=DEFAULT_DB_ALIAS
     elif app_config.label == "axes":
         wanted = Permission.objects.using(using).filter(
             content_type__app_label="axes", codename__in=LOCKOUT_PERMISSIONS
+        )
+    elif app_config.label == "django_tasks_database":
+        wanted = Permission.objects.using(using).filter(
+            content_type__app_label="django_tasks_database", codename__in=TASK_PERMISSIONS
         )
     else:
         wanted = Permission.objects.using(using).filter(content_type__app_label=app_config.label)

@@ -18,6 +18,7 @@ from django.utils import translation
 from . import registry
 from .models import ReminderSent
 from .permissions import coordination_recipients
+from .tasks import queue_mail
 
 
 def run_all(*, today):
@@ -49,7 +50,8 @@ def send_once(*, kind, subject, due_on, send):
                 due_on=due_on,
                 recipients="",
             )
-            # If sending fails, the record is rolled back and the next run tries again.
+            # Recorded with its mail's task (same transaction with the database back-end):
+            # queued once; a mail server down is the task's retries' business.
             record.recipients = ", ".join(send())
             record.save(update_fields=["recipients"])
     except IntegrityError:
@@ -63,5 +65,5 @@ def mail_coordinators(*, subject, template, context):
     with translation.override(settings.ADMIN_LANGUAGE_CODE):
         body = render_to_string(template, context)
         mail = EmailMessage(subject=f"[contrelatraite] {subject}", body=body, to=recipients)
-    mail.send(fail_silently=False)
+    queue_mail(mail)
     return recipients

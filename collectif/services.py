@@ -17,6 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import proxies, throttle, translation_status
 from .models import ContactMessage
+from .tasks import queue_mail
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -82,7 +83,7 @@ def contact_message_submit(
         to=[settings.COORDINATION_EMAIL],
         reply_to=[email],
     )
-    transaction.on_commit(lambda: mail.send(fail_silently=False))
+    transaction.on_commit(lambda: queue_mail(mail))
     return contact
 
 

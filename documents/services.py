@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from collectif.tasks import enqueue_on_commit
 from collectif.uploads import PDF, sniff
 
 from . import indexing, link_sources, linkcheck
@@ -78,17 +79,40 @@ def _save_with_derived_fields(instance: _Text, *, refresh_text: bool) -> _Text:
     model = type(instance)
     before = _stored_file_names(model, instance.pk)
     instance.save()
-    changed = {}
-    for language in LANGUAGES:
-        field_file = getattr(instance, f"file_{language}")
-        if refresh_text or (field_file.name or "") != (before.get(f"file_{language}") or ""):
-            changed[f"text_{language}"] = _file_text(field_file)
-    if changed:
-        for name, value in changed.items():
-            setattr(instance, name, value)
-        model._base_manager.filter(pk=instance.pk).update(**changed)
+    languages = [
+        language
+        for language in LANGUAGES
+        if refresh_text
+        or (getattr(instance, f"file_{language}").name or "")
+        != (before.get(f"file_{language}") or "")
+    ]
     reindex([instance])
+    if languages:
+        # Reading a long PDF takes seconds: a worker does it, then indexes the text.
+        from .tasks import extract_file_text_task  # the tasks import these services
+
+        result = enqueue_on_commit(
+            extract_file_text_task,
+            model=model._meta.label_lower,
+            pk=instance.pk,
+            languages=languages,
+        )
+        if result is not None and result.is_finished:  # run at once (the immediate back-end)
+            instance.refresh_from_db(fields=[f"text_{language}" for language in languages])
     return instance
+
+
+def file_text_refresh(*, instance: LegalResource | Document, languages: Iterable[str]) -> None:
+    """Read the text of the row's files in these languages, store it and index it."""
+    model = type(instance)
+    changed = {
+        f"text_{language}": _file_text(getattr(instance, f"file_{language}"))
+        for language in languages
+    }
+    for name, value in changed.items():
+        setattr(instance, name, value)
+    model._base_manager.filter(pk=instance.pk).update(**changed)
+    reindex([instance])
 
 
 @transaction.atomic

@@ -226,8 +226,10 @@ class MeetingAdmin(
             self.message_user(
                 request,
                 ngettext(
-                    "The minutes of « %(meeting)s » have been sent to %(count)d representative.",
-                    "The minutes of « %(meeting)s » have been sent to %(count)d representatives.",
+                    "The minutes of « %(meeting)s » are being sent to %(count)d representative "
+                    "(their progress: « Sendings of the minutes »).",
+                    "The minutes of « %(meeting)s » are being sent to %(count)d representatives "
+                    "(their progress: « Sendings of the minutes »).",
                     len(sendings),
                 )
                 % {"meeting": meeting, "count": len(sendings)},
@@ -393,10 +395,37 @@ class ActionItemAdmin(DemoMarkAdmin, CoveredByTheMeetingVersion, TabbedTranslati
         self._close(request, queryset, ActionItem.Status.DROPPED)
 
 
+class DeliveredFilter(admin.SimpleListFilter):
+    """The progress of a sending: what the worker mailed, what it has still to mail."""
+
+    title = _("delivered")
+    parameter_name = "delivered"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Delivered")), ("waiting", _("Waiting")), ("no", _("Interrupted"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(delivered_at=None)
+        if self.value() == "waiting":
+            return queryset.filter(claimed_at=None)
+        if self.value() == "no":
+            return queryset.filter(delivered_at=None).exclude(claimed_at=None)
+        return queryset
+
+
 @admin.register(MinutesSending)
 class MinutesSendingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["sent_at", "meeting", "email", "language", "sent_by", "minutes_were_draft"]
-    list_filter = ["language", "minutes_were_draft"]
+    list_display = [
+        "sent_at",
+        "meeting",
+        "email",
+        "language",
+        "sent_by",
+        "minutes_were_draft",
+        "delivered_at",
+    ]
+    list_filter = ["language", "minutes_were_draft", DeliveredFilter]
     list_select_related = ["meeting", "sent_by"]
     search_fields = ["email", "meeting__title_fr"]
     date_hierarchy = "sent_at"

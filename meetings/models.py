@@ -633,6 +633,10 @@ class MinutesSending(models.Model):
     )
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     minutes_were_draft = models.BooleanField(_("draft when sent"), default=True)
+    # Set by the worker when it takes this sending, then when the mail went: a sending
+    # claimed and never delivered was interrupted, and is not mailed again.
+    claimed_at = models.DateTimeField(_("taken by the worker"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sending of the minutes")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from collectif.collation import collated
 from collectif.models import ReminderSent
 from collectif.permissions import coordination_recipients
+from collectif.tasks import queue_mail
 from members.models import Organisation
 
 from .models import ActionItem
@@ -80,8 +81,7 @@ def _digest(*, address, language, owner_name, pending, today):
 def _send_digest(*, owner_key, owner_name, recipients, pending, today):
     content_type = ContentType.objects.get_for_model(ActionItem)
     with transaction.atomic():
-        # Recorded with the sending: if a mail fails, nothing is recorded and the next run
-        # sends the digest again.
+        # Recorded with the mails' tasks: queued once, retried by the tasks if a mail fails.
         ReminderSent.objects.bulk_create(
             [
                 ReminderSent(
@@ -95,13 +95,15 @@ def _send_digest(*, owner_key, owner_name, recipients, pending, today):
             ]
         )
         for address, language in recipients:
-            _digest(
-                address=address,
-                language=language,
-                owner_name=owner_name,
-                pending=pending,
-                today=today,
-            ).send(fail_silently=False)
+            queue_mail(
+                _digest(
+                    address=address,
+                    language=language,
+                    owner_name=owner_name,
+                    pending=pending,
+                    today=today,
+                )
+            )
 
 
 def action_item_reminders(*, today):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collectif import locking
 from collectif.permissions import is_coordinator
+from collectif.tasks import enqueue_on_commit
 from members.capabilities import Capability
 from members.models import Organisation
 
@@ -209,41 +210,14 @@ def _absolute(path: str) -> str:
 
 @transaction.atomic
 def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
-    """Mail the minutes to every representative (HTML and text, in its language) and record
-    each sending. Returns the sendings."""
+    """Record one sending of the minutes per representative and hand them to a worker
+    (`meetings.tasks.send_minutes_task`), which writes and mails each in its reader's
+    language, with the PDF. Returns the sendings."""
     recipients = minutes_recipients()
     if not recipients:
         raise ValidationError(_("No representative with an e-mail address to send to."))
-    sendings, mails = [], []
-    with_pdf = pdf.available()
-    if not with_pdf:
-        logger.warning(
-            "Minutes of meeting %s sent without their PDF (WeasyPrint missing)", meeting.pk
-        )
-    for user, language in recipients:
-        with translation.override(language):
-            minutes = selectors.minutes_for(meeting, reader=selectors.Reader.of(user))
-            context = {
-                "minutes": minutes,
-                "meeting": meeting,
-                "recipient": user,
-                "url": _absolute(meeting.get_absolute_url()),
-                "site_url": settings.SITE_URL,
-                "pdf_attached": with_pdf,
-            }
-            subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
-            text = render_to_string("meetings/email/minutes.txt", context)
-            html = render_to_string("meetings/email/minutes.html", context)
-            # The same document as the member area's download, as this recipient reads it.
-            attachment = (pdf.filename(meeting), pdf.render(minutes)) if with_pdf else None
-        mail = EmailMultiAlternatives(
-            subject=f"[contrelatraite] {subject}", body=text, to=[user.email]
-        )
-        mail.attach_alternative(html, "text/html")
-        if attachment:
-            mail.attach(*attachment, "application/pdf")
-        mails.append(mail)
-        sendings.append(
+    sendings = MinutesSending.objects.bulk_create(
+        [
             MinutesSending(
                 meeting=meeting,
                 recipient=user,
@@ -252,15 +226,64 @@ def meeting_send_minutes(*, meeting: Meeting, by: User) -> list[MinutesSending]:
                 sent_by=by,
                 minutes_were_draft=meeting.minutes_are_draft,
             )
+            for user, language in recipients
+        ]
+    )
+    ids = [sending.pk for sending in sendings]
+    if None in ids:  # a database that returns no keys from bulk_create
+        ids = list(
+            MinutesSending.objects.filter(meeting=meeting, delivered_at=None, claimed_at=None)
+            .order_by("pk")
+            .values_list("pk", flat=True)
         )
-    MinutesSending.objects.bulk_create(sendings)
+    from .tasks import send_minutes_task  # the tasks import these services
 
-    def send_all() -> None:
-        for mail in mails:
-            mail.send(fail_silently=False)
-
-    transaction.on_commit(send_all)
+    enqueue_on_commit(send_minutes_task, sending_ids=ids)
     return sendings
+
+
+def minutes_deliver(sending_id: int) -> bool:
+    """Write and mail one sending of the minutes, unless it was claimed already; return
+    whether it went. Claimed first and marked after, each step committed on its own: a
+    worker killed in between leaves it claimed and never mails it twice."""
+    claimed = MinutesSending.objects.filter(pk=sending_id, claimed_at=None).update(
+        claimed_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    sending = MinutesSending.objects.select_related("meeting", "recipient").get(pk=sending_id)
+    meeting, user = sending.meeting, sending.recipient
+    if user is None or not user.is_active:
+        return False
+    with_pdf = pdf.available()
+    if not with_pdf:
+        logger.warning(
+            "Minutes of meeting %s sent without their PDF (WeasyPrint missing)", meeting.pk
+        )
+    with translation.override(sending.language):
+        minutes = selectors.minutes_for(meeting, reader=selectors.Reader.of(user))
+        context = {
+            "minutes": minutes,
+            "meeting": meeting,
+            "recipient": user,
+            "url": _absolute(meeting.get_absolute_url()),
+            "site_url": settings.SITE_URL,
+            "pdf_attached": with_pdf,
+        }
+        subject = gettext("Minutes: %(meeting)s") % {"meeting": minutes.title}
+        text = render_to_string("meetings/email/minutes.txt", context)
+        html = render_to_string("meetings/email/minutes.html", context)
+        # The same document as the member area's download, as this recipient reads it.
+        attachment = (pdf.filename(meeting), pdf.render(minutes)) if with_pdf else None
+    mail = EmailMultiAlternatives(
+        subject=f"[contrelatraite] {subject}", body=text, to=[sending.email]
+    )
+    mail.attach_alternative(html, "text/html")
+    if attachment:
+        mail.attach(*attachment, "application/pdf")
+    mail.send(fail_silently=False)
+    MinutesSending.objects.filter(pk=sending_id).update(delivered_at=timezone.now())
+    return True
 
 
 def reader_settings(user: User) -> ReaderSettings:

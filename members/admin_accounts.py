@@ -14,7 +14,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, PasswordResetForm, UserChangeForm
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -27,6 +27,7 @@ from collectif import locking
 from collectif.admin import PermissionsInWordsMixin
 
 from .models import Organisation
+from .tasks import QueuedPasswordResetForm
 
 User = get_user_model()
 
@@ -75,7 +76,7 @@ class AccountCreationForm(OrganisationsFormMixin, AdminUserCreationForm):
     organisations = OrganisationsField()
 
 
-class SingleAccountPasswordResetForm(PasswordResetForm):
+class SingleAccountPasswordResetForm(QueuedPasswordResetForm):
     """Django's reset e-mail (the member area's templates and link), for one chosen account:
     Django's own form mails every active account with a usable password at the address,
     whereas a representative created without a password must get the link too, and an

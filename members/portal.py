@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -36,6 +36,7 @@ from .forms import (
 )
 from .models import InternationalNetwork, Organisation
 from .selectors import provisions_of
+from .tasks import password_reset_task
 
 
 def organisations_for(user):
@@ -274,7 +275,14 @@ class PasswordResetView(auth_views.PasswordResetView):
             throttle.hit(throttle.MAIL_PER_RECIPIENT, throttle.mailbox(form.cleaned_data["email"]))
         except throttle.Throttled as error:
             return throttle.refused_response(self, form, error)
-        return super().form_valid(form)
+        # Known address or not, the request does the same thing: hand the address to a worker.
+        password_reset_task.enqueue(
+            email=form.cleaned_data["email"],
+            domain=self.request.get_host(),
+            use_https=self.request.is_secure(),
+            language=translation.get_language(),
+        )
+        return redirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

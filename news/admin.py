@@ -20,6 +20,7 @@ from . import newsletter as mailing
 from . import services
 from .forms import ReasonForm
 from .models import NewsItem, NewsItemTransition, Newsletter, NewsletterDelivery, Subscriber
+from .tasks import send_newsletter_task
 
 Status = NewsItem.Status
 Delivery = NewsletterDelivery.Status
@@ -289,8 +290,8 @@ class NewsletterAdmin(TabbedTranslationAdmin):
         return redirect("admin:news_newsletter_preview", pk)
 
     def send_view(self, request, pk):
-        """Start the sending (or resume it) and send a first batch; the rest goes with
-        `manage.py send_newsletters`, or by pressing « resume » again."""
+        """Start the sending (or resume it): a worker sends the messages, and the preview
+        shows how many went."""
         newsletter = self._newsletter(request, pk)
         if request.method != "POST":
             return redirect("admin:news_newsletter_preview", pk)
@@ -299,22 +300,21 @@ class NewsletterAdmin(TabbedTranslationAdmin):
                 newsletter = mailing.newsletter_start_sending(
                     newsletter=newsletter, by=request.user
                 )
-            sent = mailing.newsletter_send_pending(
-                newsletter=newsletter, limit=settings.NEWSLETTER_BATCH_SIZE
-            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("admin:news_newsletter_preview", pk)
+        if newsletter.status == Newsletter.Status.SENDING:
+            send_newsletter_task.enqueue(newsletter_id=newsletter.pk)
         newsletter.refresh_from_db()
         if newsletter.status == Newsletter.Status.SENT:
-            messages.success(
-                request, _("The letter has been sent (%(sent)s messages now).") % {"sent": sent}
-            )
+            messages.success(request, _("The letter has been sent."))
         else:
             messages.warning(
                 request,
-                _("%(sent)s messages sent; the rest will go shortly, or press « Resume sending ».")
-                % {"sent": sent},
+                _(
+                    "The letter is being sent: the messages go one by one, and this page "
+                    "shows how many went. If the count stops, press « Resume sending »."
+                ),
             )
         return redirect("admin:news_newsletter_preview", pk)
 

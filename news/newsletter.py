@@ -30,6 +30,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from collectif.permissions import is_coordinator
+from collectif.tasks import queue_mail
 
 from .models import NewsItem, Newsletter, NewsletterDelivery, Subscriber
 
@@ -117,7 +118,7 @@ def _send_confirmation(subscriber):
         }
         body = render_to_string("news/email/confirm_subscription.txt", context)
         subject = gettext("Confirm your subscription to the newsletter")
-    EmailMessage(subject=subject, body=body, to=[subscriber.email]).send(fail_silently=False)
+    queue_mail(EmailMessage(subject=subject, body=body, to=[subscriber.email]))
 
 
 def check_confirmation(*, token, lock=False):

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collectif import locking
 from collectif.permissions import coordination_recipients, is_coordinator
+from collectif.tasks import queue_mail
 from members.capabilities import Capability
 from members.models import Organisation
 
@@ -345,9 +346,9 @@ def _notify_coordinators(item: NewsItem) -> None:
         body = render_to_string(
             "news/email/submitted.txt", {"item": item, "site_url": settings.SITE_URL}
         )
-    EmailMessage(
-        subject=f"[contrelatraite] {subject}", body=body, to=coordination_recipients()
-    ).send(fail_silently=False)
+    queue_mail(
+        EmailMessage(subject=f"[contrelatraite] {subject}", body=body, to=coordination_recipients())
+    )
 
 
 RETURNED_MAIL = ("news/email/returned.txt", _("Your initiative is returned to you: %(title)s"))
@@ -371,6 +372,4 @@ def _notify_proposer(item: NewsItem, mail: tuple[str, StrPromise]) -> None:
             template, {"item": item, "reason": reason, "site_url": settings.SITE_URL}
         )
         subject = str(subject) % {"title": item.title_fr}
-    EmailMessage(subject=f"[contrelatraite] {subject}", body=body, to=recipients).send(
-        fail_silently=False
-    )
+    queue_mail(EmailMessage(subject=f"[contrelatraite] {subject}", body=body, to=recipients))

@@ -77,6 +77,9 @@ THIRD_PARTY_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Django 6's Tasks framework (django.tasks), backported; results kept in the database.
+    "django_tasks",
+    "django_tasks_db",
 ]
 LOCAL_APPS = [
     "collectif",
@@ -352,6 +355,28 @@ MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONT
 # Newsletter: how long a confirmation link works, and how many letters the admin's « send »
 # sends at once (`manage.py send_newsletters`, run by cron, sends the rest).
 NEWSLETTER_CONFIRMATION_HOURS = int(os.environ.get("DJANGO_NEWSLETTER_CONFIRMATION_HOURS", "72"))
+# Mail and slow work run as tasks (collectif/tasks.py). "database" (the default) keeps the queue
+# in the site's database, run by `manage.py db_worker`; "rq" puts it on Redis (REDIS_URL), run
+# by `manage.py rqworker`; "immediate" runs each task at once inside the request.
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database")
+TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend"},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"DJANGO_TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}")
+if TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=rq needs REDIS_URL")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASK_BACKENDS["rq"]["QUEUES"] = ["default"]
+TASKS = {"default": TASK_BACKENDS[TASKS_BACKEND]}
+# A failing task is tried again this many times in all, waiting TASK_RETRY_SECONDS, then twice
+# as long each time.
+TASK_MAX_ATTEMPTS = env_int("DJANGO_TASK_MAX_ATTEMPTS", 5)
+TASK_RETRY_SECONDS = env_int("DJANGO_TASK_RETRY_SECONDS", 60)
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("DJANGO_NEWSLETTER_BATCH_SIZE", "200"))
 
 # --- Logging ------------------------------------------------------------------------------------

@@ -27,3 +27,6 @@ SERVE_MEDIA = True
 # Most tests log staff in with force_login and go straight to the admin; the two-factor tests
 # (tests/collectif/test_second_factor.py) turn the requirement on.
 REQUIRE_STAFF_2FA = False
+# Tasks run at once, inside the request, so that mail.outbox holds their mail; the queued
+# behaviour has its own tests (tests/collectif/test_tasks.py).
+TASKS = {"default": TASK_BACKENDS["immediate"]}  # noqa: F405

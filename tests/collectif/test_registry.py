@@ -70,6 +70,7 @@ def test_every_app_contributes_through_its_own_module():
         "members.dashboard",
         "documents.dashboard",
         "documents.dashboard",
+        "collectif.task_admin",
     ]
     assert [loader.__module__ for loader in registry.demo_loaders] == [
         "collectif.demo",

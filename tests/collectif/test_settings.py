@@ -115,3 +115,16 @@ def test_sessions_are_read_from_the_cache_only_when_it_is_shared():
 
 def test_https_behind_proxy_is_trusted_from_forwarded_proto(settings):
     assert settings.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def test_the_task_queue_is_the_database_by_default_and_rq_on_redis_when_asked():
+    backend = "print(settings.TASKS['default']['BACKEND'], 'django_rq' in settings.INSTALLED_APPS)"
+    assert printed_settings(backend) == ["django_tasks_db.DatabaseBackend", "False"]
+    assert printed_settings(
+        backend, DJANGO_TASKS_BACKEND="rq", REDIS_URL="redis://127.0.0.1:6379/0"
+    ) == ["django_tasks_rq.RQBackend", "True"]
+    without_redis = run_manage(
+        "check", env_overrides={"DJANGO_DEBUG": "1", "DJANGO_TASKS_BACKEND": "rq", "REDIS_URL": ""}
+    )
+    assert without_redis.returncode != 0
+    assert "DJANGO_TASKS_BACKEND=rq needs REDIS_URL" in without_redis.stderr

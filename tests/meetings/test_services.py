@@ -244,3 +244,52 @@ def test_renewing_the_calendar_address_replaces_the_old_one(representative):
 def test_next_plenary_default_is_five_weeks_later(make_meeting):
     meeting = make_meeting(paris(2014, 9, 29, 10))
     assert services.default_next_plenary_start(meeting) - meeting.start == timedelta(weeks=5)
+
+
+def test_minutes_are_mailed_by_a_worker_once_each_even_if_run_twice(
+    make_meeting,
+    representative,
+    other_representative,
+    coordinator,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.collectif.test_tasks import DATABASE_TASKS, run_queued
+
+    settings.TASKS = DATABASE_TASKS
+    meeting = make_meeting(items=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_send_minutes(meeting=meeting, by=coordinator)
+    assert mail.outbox == []  # the coordinator's request wrote and rendered nothing
+    (task,) = DBTaskResult.objects.all()
+    assert MinutesSending.objects.filter(delivered_at=None).count() == 2
+    # The same task queued again (a resumed run) mails nobody a second time.
+    from meetings.tasks import send_minutes_task
+
+    send_minutes_task.enqueue(**task.args_kwargs["kwargs"])
+    run_queued()
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "rep@ccem.example.org",
+        "rep@horslarue.example.org",
+    ]
+    assert not MinutesSending.objects.filter(delivered_at=None).exists()
+
+
+def test_a_sending_claimed_by_a_worker_that_died_is_not_mailed_again(
+    make_meeting, representative, coordinator, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    meeting = make_meeting(items=1)
+    MinutesSending.objects.create(
+        meeting=meeting,
+        recipient=representative,
+        email=representative.email,
+        language="fr",
+        claimed_at=timezone.now(),
+    )
+    sending = MinutesSending.objects.get()
+    assert services.minutes_deliver(sending.pk) is False
+    assert mail.outbox == []

@@ -16,10 +16,23 @@ class Command(BaseCommand):
             "--max-time", type=float, default=300.0, help="Seconds for the whole run, at most."
         )
         parser.add_argument("urls", nargs="*", help="Check only these addresses.")
+        parser.add_argument(
+            "--queue", action="store_true", help="Have a worker check them all (from cron)."
+        )
 
     def handle(self, *args, **options):
         if options["timeout"] <= 0 or options["max_time"] <= 0 or options["workers"] < 1:
             raise CommandError("--timeout and --max-time must be positive, --workers at least 1.")
+        if options["queue"]:
+            from documents.tasks import check_links_task
+
+            result = check_links_task.enqueue(
+                timeout=options["timeout"],
+                workers=options["workers"],
+                max_time=options["max_time"],
+            )
+            self.stdout.write(f"Link check queued ({result.id}).")
+            return
         run = services.link_checks_run(
             timeout=options["timeout"],
             workers=options["workers"],
