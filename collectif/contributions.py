@@ -36,13 +36,12 @@ for _page in [
     Page("robots-txt"),
     Page("favicon-ico"),
     Page("admin:login", ("next",)),
-    # Two-factor authentication: the second step, the enrolment, the recovery codes.
+    # Two-factor authentication: the pages a logged-in person can open at any time. The second
+    # step and the recovery codes answer only in the middle of a login or an enrolment (else
+    # they send the person on), so their forms are in the forms' suite below.
     Page("second-factor:settings", user="representative"),
-    *[
-        Page(f"second-factor{separator}{name}", ("next",), user=user)
-        for separator, user in [(":", "representative"), ("-admin-", "coordinator")]
-        for name in ("verify", "setup", "codes")
-    ],
+    Page("second-factor:setup", ("next",), user="representative"),
+    Page("second-factor-admin-setup", ("next",), user="coordinator"),
 ]:
     registry.hostile_pages.add(_page)
 

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from collectif.dashboard import panels
 from collectif.demo import MAX_OVERDUE_DAYS
 from collectif.models import DemoContent
+from collectif.typography import french
 from meetings.models import ActionItem, Meeting
 from members.models import ActivityReport, Organisation
 from news.models import NewsItem
@@ -67,10 +68,11 @@ def test_the_home_page_shows_recent_news_and_an_upcoming_public_event(client, de
     )
     assert recent.count() == 4
     assert recent.exclude(proposer=None).count() == 3  # members' initiatives
-    assert escape(recent.order_by("-published_at").first().title_fr) in content
+    # Shown with French typography (narrow no-break spaces before « : »).
+    assert escape(french(recent.order_by("-published_at").first().title_fr)) in content
     event = Meeting.objects.public().upcoming().get()
     assert 10 <= (event.start.date() - demo_day).days <= 30
-    assert escape(event.title_fr) in content
+    assert escape(french(event.title_fr)) in content
     assert escape("Aucun événement public n'est prévu") not in content
 
 

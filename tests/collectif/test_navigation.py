@@ -83,7 +83,7 @@ def test_anonymous_header_reads_no_session_and_stays_cacheable(client, settings)
 def test_header_says_who_is_logged_in_with_member_area_and_log_out(representative_client):
     html = representative_client.get(url("collectif:home")).content.decode()
     header = re.search(r'<div class="site-account">.*?</div>', html, re.S).group(0)
-    assert "Connecté·e : <strong>Bénédicte</strong>" in header
+    assert "Connecté·e\u202f: <strong>Bénédicte</strong>" in header
     assert f'href="{url("portal:dashboard")}"' in header
     assert re.search(
         rf'<form class="site-account__logout" method="post" action="{url("portal:logout")}">',

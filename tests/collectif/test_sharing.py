@@ -181,5 +181,5 @@ def test_preview_text_is_escaped_once(client, demo):
     item.title_fr = 'Le « Collectif » & ses "amis"'
     item.save()
     html = client.get(item.get_absolute_url()).content.decode()
-    assert 'content="Le « Collectif » &amp; ses &quot;amis&quot;"' in html
+    assert 'content="Le «\u202fCollectif\u202f» &amp; ses &quot;amis&quot;"' in html
     assert "&amp;amp;" not in html

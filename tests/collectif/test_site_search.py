@@ -122,7 +122,7 @@ def test_nothing_found_says_so_and_echoes_the_query_escaped(client):
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Aucun résultat" in page
-    assert "<title>Recherche : &lt;script&gt;" in page
+    assert "<title>Recherche\u202f: &lt;script&gt;" in page
 
 
 def test_hostile_queries_are_answered(client):
@@ -144,7 +144,7 @@ def test_results_come_grouped_by_kind_with_headings_and_counts(client, make_orga
     make_news("L'esclavage moderne en France")
     make_meeting("Colloque sur l'esclavage moderne")
     page = client.get(SEARCH_FR, {"q": "esclavage"}).content.decode()
-    assert "<title>Recherche : esclavage" in page
+    assert "<title>Recherche\u202f: esclavage" in page
     assert page.index('id="results-organisations-title"') < page.index('id="results-news-title"')
     assert page.index('id="results-news-title"') < page.index('id="results-events-title"')
     assert "(1 résultat)" in page

@@ -70,7 +70,7 @@ def test_password_reset_enqueues_the_same_for_known_and_unknown_addresses(
     ]
     run_queued()  # the reset task queues the mail task, which the same run sends
     assert [message.to for message in mail.outbox] == [["known@example.org"]]
-    assert "« known »" in mail.outbox[0].body
+    assert "«\u202fknown\u202f»" in mail.outbox[0].body
     assert "http://testserver/fr/" in mail.outbox[0].body  # the host the request came to
 
 

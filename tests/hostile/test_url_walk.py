@@ -183,6 +183,12 @@ NOT_PAGES = {
     "news-portal:initiative-submit": "a button (POST only)",
     # Opened with a token Django moves to the session, then redirects to its form.
     "portal:password-reset-confirm": "the link of an e-mail, a redirect to its form",
+    # Steps of a login or an enrolment under way: elsewhere they send the person on; their
+    # forms are in the forms' suite.
+    "second-factor:verify": "the second step of a login under way",
+    "second-factor-admin-verify": "the second step of a login under way",
+    "second-factor:codes": "shown once, at the end of an enrolment",
+    "second-factor-admin-codes": "shown once, at the end of an enrolment",
 }
 
 

@@ -20,7 +20,7 @@ def test_picture_with_its_alt_on_the_page_and_in_the_list(client, make_item):
     for page in (item.get_absolute_url(), reverse("news:item-list")):
         html = client.get(page).content.decode()
         assert re.search(
-            r'<img src="/media/[^"]+" alt="L&#x27;affiche de la campagne : une enfant de dos."'
+            r'<img src="/media/[^"]+" alt="L&#x27;affiche de la campagne\u202f: une enfant de dos."'
             r' width="160" height="90"',
             html,
         ), page
