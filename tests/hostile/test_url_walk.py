@@ -214,7 +214,8 @@ def test_every_page_that_takes_a_form_is_in_the_registry():
     assert {"collectif:contact", "portal:logout", "news-portal:initiative-edit"} <= posted
     missing = posted - {form.name for form in FORMS}
     assert not missing, f"not in registry.hostile_forms: {sorted(missing)}"
-    assert all(name in posted for name in NOT_PAGES)
+    buttons = [name for name, reason in NOT_PAGES.items() if reason.startswith("a button")]
+    assert all(name in posted for name in buttons)
 
 
 def test_the_forms_of_the_registry_are_those_of_their_views():
