@@ -9,9 +9,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo_library(transactional_db):
     # Depends on the database fixture so that it runs after the database is restored.
+    from django.utils import timezone
+
     from documents import demo
 
-    demo.load()
+    demo.load(today=timezone.localdate())
 
 
 def test_search_filter_open_a_text_and_switch_language(page, live_server, demo_library):
