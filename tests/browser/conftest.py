@@ -72,6 +72,6 @@ def login(live_server):
         page.goto(live_server.url + path)
         page.fill("input[name=username]", user.username if hasattr(user, "username") else user)
         page.fill("input[name=password]", password)
-        page.click("[type=submit]")
+        page.click("form:has(input[name=password]) [type=submit]")  # not the header's search
 
     return do_login
