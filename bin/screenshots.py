@@ -91,8 +91,13 @@ def main(base, out):
                 page.wait_for_load_state("networkidle")
             _save(page, out / f"member-area-fr-{width}.png")
             page.goto(f"{base}/fr/espace-membre/reunions/")
-            hrefs = page.eval_on_selector_all("main a[href]", "els => els.map(e => e.href)")
-            minutes = next((h for h in hrefs if re.search(r"/reunions/\d+/$", h)), None)
+            # The seed's richest minutes (29 September 2014), else the first listed.
+            links = page.eval_on_selector_all(
+                "main a[href]", "els => els.map(e => [e.href, e.textContent])"
+            )
+            listed = [(h, text) for h, text in links if re.search(r"/reunions/\d+/$", h)]
+            seed = [h for h, text in listed if "Ministre de l" in text]
+            minutes = (seed or [h for h, _ in listed] or [None])[0]
             if minutes:
                 _shoot(page, minutes, out / f"compte-rendu-fr-{width}.png")
             context.close()
