@@ -2,6 +2,7 @@
 default (the other tests run tasks at once: settings/test.py)."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -35,7 +36,10 @@ def run_queued():
         worker_id="test",
         excluded_queue_names=[],
     )
-    worker.run()
+    # A real worker closes stale connections between tasks; inside a test's transaction that
+    # would close the test's own connection (PostgreSQL; SQLite's in-memory one never closes).
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker.run()
 
 
 class RefusingBackend:
