@@ -559,6 +559,23 @@ def _meeting(spec):
     return meeting, True
 
 
+def _action_item(item, position, text, due_on, owners, organisations):
+    """An action item of an agenda item, for the organisations (slugs) among its owners, the
+    coordination (« coordination ») or every member (« everyone »)."""
+    action = ActionItem.objects.create(
+        meeting=item.meeting,
+        agenda_item=item,
+        position=position,
+        text=text,
+        text_fr=text,
+        due_on=due_on,
+        for_coordination="coordination" in owners,
+        for_every_member="everyone" in owners,
+    )
+    action.organisations.set([organisations[slug] for slug in owners if slug in organisations])
+    return action
+
+
 def _plenary_of_29_september(announced):
     meeting, created = Meeting.objects.get_or_create(
         kind=Meeting.Kind.PLENARY,
@@ -590,19 +607,7 @@ def _plenary_of_29_september(announced):
             decisions_fr=decisions,
         )
         for action_position, (text, owners, due_on) in enumerate(actions, start=1):
-            action = ActionItem.objects.create(
-                meeting=meeting,
-                agenda_item=item,
-                position=action_position,
-                text=text,
-                text_fr=text,
-                due_on=due_on,
-                for_coordination="coordination" in owners,
-                for_every_member="everyone" in owners,
-            )
-            action.organisations.set(
-                [organisations[slug] for slug in owners if slug in organisations]
-            )
+            _action_item(item, action_position, text, due_on, owners, organisations)
     for slug, person, note_fr, note_en in PARTICIPANTS:
         Attendance.objects.create(
             meeting=meeting,
@@ -794,19 +799,7 @@ def _last_plenary(today, organisations):
             if action is not None:
                 move_to(action, due_on=due_on)
                 continue
-            action = ActionItem.objects.create(
-                meeting=meeting,
-                agenda_item=item,
-                position=action_position,
-                text=text,
-                text_fr=text,
-                due_on=due_on,
-                for_coordination="coordination" in owners,
-                for_every_member="everyone" in owners,
-            )
-            action.organisations.set(
-                [organisations[slug] for slug in owners if slug in organisations]
-            )
+            action = _action_item(item, action_position, text, due_on, owners, organisations)
             mark_demo(action, full_key)
     return meeting
 
