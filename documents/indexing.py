@@ -134,15 +134,19 @@ def reindex(objects, postings, words=None, parts_of=None):
     """Rebuild the index rows and folded copies of these saved rows (one model), and add
     their words to the vocabulary `words` (a model, or None). `parts_of(obj)` says what a
     row is made of (default: its `search_parts()`)."""
-    count, batch = 0, []
+    return sum(_reindex_batch(batch, postings, words, parts_of) for batch in in_batches(objects))
+
+
+def in_batches(objects, size=BATCH):
+    """The objects in lists of `size` at most, read as they come (an iterator stays lazy)."""
+    batch = []
     for obj in objects:
         batch.append(obj)
-        if len(batch) >= BATCH:
-            count += _reindex_batch(batch, postings, words, parts_of)
+        if len(batch) >= size:
+            yield batch
             batch = []
     if batch:
-        count += _reindex_batch(batch, postings, words, parts_of)
-    return count
+        yield batch
 
 
 def _reindex_batch(objects, postings, words, parts_of):

@@ -56,15 +56,7 @@ def postings(kind):
 def reindex(kind, objects):
     """Rebuild the index rows of these saved records of `kind`; the number of records."""
     parts = KINDS[kind].parts
-    count, batch = 0, []
-    for obj in objects:
-        batch.append(obj)
-        if len(batch) >= BATCH:
-            count += _reindex_batch(kind, parts, batch)
-            batch = []
-    if batch:
-        count += _reindex_batch(kind, parts, batch)
-    return count
+    return sum(_reindex_batch(kind, parts, batch) for batch in indexing.in_batches(objects, BATCH))
 
 
 def _reindex_batch(kind, parts, objects):
