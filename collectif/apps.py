@@ -11,6 +11,14 @@ class CollectifConfig(AppConfig):
         from . import checks, collation, permissions, registry, translation_status  # noqa: F401
 
         collation.install()
+        # Before any connection opens: every statement tells the page cache what it changed.
+        from . import table_usage
+
+        table_usage.install()
+        # Written with the record they stamp (collectif/translation_status.py).
+        from .models import TranslationStamp
+
+        table_usage.satellite(TranslationStamp)
 
         # modeltranslation, earlier in INSTALLED_APPS, has registered every translated model.
         translation_status.track()

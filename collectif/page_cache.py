@@ -1,32 +1,34 @@
-"""Whole-page cache for anonymous visitors, invalidated by any write.
+"""Whole-page cache for anonymous visitors, each page forgotten when a table it was made from
+is written.
 
-Public content is written only by logged-in people (portal, admin) and by management commands,
-so every unsafe request that carries a session cookie, and every command that loads content,
-bumps a generation number that is part of every key. Nothing is cached for a request with a
-session or messages cookie, nor any response that sets a cookie or varies on it (forms with a
-CSRF token, logged-in pages)."""
+A page is kept with the versions of the tables its queries read (collectif/table_usage.py,
+collectif/content_versions.py); it is served while those versions hold. So an organisation's
+contact edit forgets the directory and the pages showing that organisation, and leaves the law
+library and the news in place; a news item published forgets the home page, the news and the
+feeds. Nothing is cached for a request with a session or messages cookie, nor any response
+that sets a cookie or varies on it (forms with a CSRF token, logged-in pages).
+
+Cost per request: a logged-in request never touches the cache; an anonymous one fetches its
+page and the versions of the tables that page read last time in one round trip. A miss then
+renders, and keeps the page with one more round trip for the versions and one to store it."""
 
 import hashlib
+import logging
+import time
 
 from django.conf import settings
-from django.core.cache import cache
 
-GENERATION_KEY = "page-cache:generation"
-UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+from . import content_versions, table_usage
+
+logger = logging.getLogger(__name__)
+
+PAGE_PREFIX = "page-cache:"
 CACHED_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar")
 
 
 def invalidate_pages():
     """Forget every cached page, now, in every process sharing the cache."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
-
-
-def generation():
-    """Changes with every write: part of the key of anything cached until the next write."""
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    content_versions.move_all()
 
 
 def _address_key(path):
@@ -64,22 +66,29 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if request.method in UNSAFE_METHODS:
-            response = self.get_response(request)
-            if _personal(request):
-                invalidate_pages()
-            return response
         if not seconds or request.method not in {"GET", "HEAD"} or _personal(request):
             return self.get_response(request)
         if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
             return self.get_response(request)
         # Pages carry absolute links (canonical, alternates, feeds): one entry per host and scheme.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = f"page-cache:{generation()}:{request.method}:{_address_key(address)}"
-        response = cache.get(key)
-        if response is not None:
+        key = f"{PAGE_PREFIX}{request.method}:{_address_key(address)}"
+        try:
+            response = content_versions.lookup(key)
+        except Exception:
+            # The cache unreachable: the page is made as if nothing were cached.
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if response is not content_versions.MISSING:
             return response
-        response = self.get_response(request)
+        started_ns = time.time_ns()
+        with table_usage.reading() as usage:
+            response = self.get_response(request)
         if _cacheable(request, response):
-            cache.set(key, response, seconds)
+            try:
+                content_versions.keep(
+                    key, response, usage=usage, started_ns=started_ns, seconds=seconds
+                )
+            except Exception:
+                logger.warning("Page not kept in the cache", exc_info=True)
         return response

@@ -28,6 +28,7 @@ from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from . import content_versions
 from .models import TranslationStamp
 
 OK = "ok"
@@ -265,6 +266,9 @@ def track():
 def confirm_current(instance, name, language, *, when=None):
     """Someone checked that the translation still says what the French says."""
     record(instance, [(name, language)], when=when)
+    # Stamps are not read as a dependency of their own (collectif/apps.py): the record they
+    # stamp, unchanged here, stands for them.
+    content_versions.move({instance._meta.db_table: None})
 
 
 def records_needing_translation():

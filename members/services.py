@@ -390,6 +390,8 @@ CONTACT_FIELDS = {
     "contact_phone_public",
     "contact_address_public",
 }
+# With modeltranslation's column of the translated field itself, and the confirmation's date.
+CONTACT_COLUMNS = [*sorted(CONTACT_FIELDS), "contact_role", "contact_confirmed_on"]
 
 
 @transaction.atomic
@@ -412,7 +414,9 @@ def organisation_update_contact(
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.contact_confirmed_on = confirmed_on or timezone.localdate()
-    return _save(organisation, by=by)
+    # Only the contact's columns: pages that show other things of the organisation (the news
+    # naming it) keep their cached copies.
+    return _save(organisation, by=by, update_fields=CONTACT_COLUMNS)
 
 
 @transaction.atomic

@@ -18,7 +18,8 @@ class NewsFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.public(),
+        # A choice shows the name (the option's label, str()) and the slug (its value).
+        queryset=Organisation.objects.public().only("name", "slug"),
         to_field_name="slug",
         required=False,
         empty_label=_("All organisations"),

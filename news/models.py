@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +31,12 @@ class NewsItemQuerySet(models.QuerySet):
         return self.filter(proposer__in=organisations)
 
     def for_list(self):
-        return self.select_related("proposer").prefetch_related("organisations", "themes")
+        """With what the news pages show of their organisations, and only that: an edit of an
+        organisation's contact leaves the news' cached pages in place (collectif/page_cache.py)."""
+        from members.models import Organisation
+
+        shown = Organisation.objects.only("name", "acronym", "slug", "status")
+        return self.prefetch_related(Prefetch("organisations", queryset=shown), "themes")
 
     def newest_first(self):
         """Ordered by publication, the newest first. (Not `latest()`: Django's QuerySet.latest()

@@ -183,8 +183,15 @@ CACHES = {
 # after its logout.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Anonymous public pages are cached this long (0 disables), and invalidated by any write.
+# Anonymous public pages are cached this long (0 disables), each forgotten as soon as a table it
+# was made from is written (collectif/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# What was rendered within this long after a write to one of its tables is not kept: the
+# render may have read the rows from before that write's commit, on a server whose clock is
+# this far behind.
+CONTENT_VERSIONS_CLOCK_SKEW_MS = int(
+    os.environ.get("DJANGO_CONTENT_VERSIONS_CLOCK_SKEW_MS", "1000")
+)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/media/", "/static/")
 
 # --- Authentication -----------------------------------------------------------------------------

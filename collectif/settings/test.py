@@ -19,6 +19,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests change rows and read pages again at once; the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+# One process, one clock: a page rendered right after a write may be kept.
+CONTENT_VERSIONS_CLOCK_SKEW_MS = 0
 # The test client's login() authenticates without a request, which django-axes refuses; the
 # throttling tests turn it back on.
 AXES_ENABLED = False
