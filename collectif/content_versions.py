@@ -147,7 +147,10 @@ def keep(cache_key: str, value, *, usage: Usage, started_ns: int, seconds: int) 
 
 
 def cached(cache_key: str, compute: Callable[[], Any], *, seconds: int):
-    """compute(), kept while nothing it read is written (and `seconds` at most)."""
+    """compute(), kept while nothing it read is written (and `seconds` at most; 0: not
+    kept, and the cache not asked)."""
+    if seconds <= 0:
+        return compute()
     value = lookup(cache_key)
     if value is not MISSING:
         return value
