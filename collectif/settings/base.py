@@ -172,7 +172,9 @@ CACHES = {
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            # Room for the page cache's versions (one per table and column written) beside
+            # the pages and the throttles' counters.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     )
     # Several sites may share one Redis.
