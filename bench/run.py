@@ -13,7 +13,12 @@ Needs wrk (apt-get install wrk) and gunicorn. The database is dropped and built 
 Each table has its own gunicorn (bench/settings.py: production settings, Redis as cache and
 session store): "cache on" is the shipped configuration; "cache off" has every cache off, the
 page cache and every fragment cache (BENCH_CACHE=off). The fixed-string view is measured
-first in each table, on the same server, and every ratio is relative to it in its own table.
+first in each table, on the same server, and every ratio is relative to it in its own table;
+it is measured again last ("fixed-string view, again"), whose CPU ratio shows how far the
+machine's load moved the baseline while the table ran. Each table's heading gives the share
+of the machine's CPU other processes used meanwhile (/proc/stat): CPU per request grows when
+other processes contend for the cores and their caches, so compare runs made under similar
+load.
 
 Per page: requests/s (wrk), the gunicorn workers' CPU per request (utime + stime of the
 master's children in /proc, before and after the run), the CPU of the PostgreSQL backends
@@ -45,6 +50,7 @@ import math
 import mmap
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -77,6 +83,7 @@ SLOW_RPS = 40
 MIN_REQUESTS = 150
 MAX_DURATION_FACTOR = 4
 WRK_TIMEOUT = "30s"
+AGAIN = "fixed-string view, again"
 
 
 def parse_args(argv=None):
@@ -116,6 +123,13 @@ def parse_proc_stat(text):
     # fields[0] is field 3 of proc(5) (state): ppid is field 4, utime…cstime fields 14–17.
     utime, stime, cutime, cstime = (int(value) for value in fields[11:15])
     return ProcStat(ppid=int(fields[1]), ticks=utime + stime, children_ticks=cutime + cstime)
+
+
+def parse_cpu_line(text):
+    """/proc/stat's first line, every CPU together: (busy ticks, all ticks). Idle and I/O wait
+    are not busy; time stolen by the hypervisor is (another guest had the CPU)."""
+    values = [int(value) for value in text.split("\n", 1)[0].split()[1:9]]
+    return sum(values) - values[3] - values[4], sum(values)
 
 
 def is_backend_of(cmdline, *, user, database):
@@ -247,7 +261,8 @@ def misses(table, results):
 def format_table(results):
     header = (
         f"{'page':<26} {'req/s':>7} {'cpu ms':>7} {'db ms':>6} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'queries':>7} {'ratio':>6} {'cpu ratio':>9} {'errors':>6} {'conns':>5} {'handled':>7}"
+        f"{'queries':>7} {'ratio':>6} {'cpu ratio':>9} {'errors':>6} {'load':>7} {'done':>6} "
+        f"{'handled':>7}"
     )
     lines = [header, "-" * len(header)]
 
@@ -259,10 +274,11 @@ def format_table(results):
             lines.append(f"{r.name:<26} {r.problem}")
             continue
         queries = "—" if r.queries is None else str(r.queries)
+        load = f"{r.connections}×{r.seconds:.0f}s"
         lines.append(
             f"{r.name:<26} {r.rps:>7.0f} {number(r.worker_ms, 7, 2)} {number(r.db_ms, 6, 2)} "
             f"{r.p50:>7.1f} {r.p99:>7.1f} {queries:>7} {number(r.rps_ratio, 6, 3)} "
-            f"{number(r.cpu_ratio, 9, 3)} {r.errors:>6} {r.connections:>5} {r.handled:>7}"
+            f"{number(r.cpu_ratio, 9, 3)} {r.errors:>6} {load:>7} {r.completed:>6} {r.handled:>7}"
         )
     return "\n".join(lines)
 
@@ -481,7 +497,11 @@ def measure_table(table, targets, *, args, env, cookies, queries, marker):
     results = []
     try:
         wait_for(base + "/healthz", server)
-        for target in targets:
+        machine_before, ours_before = machine_ticks(), our_ticks(cpu, clock_ticks)
+        # The fixed-string view once more at the end: how much the machine's load moved the
+        # baseline while the table ran (its CPU ratio), a measure of the table's noise.
+        again = {**targets[0], "name": AGAIN, "kind": "check"}
+        for target in [*targets, again]:
             name, kind = target["name"], target["kind"]
             cookie = cookies.get(name)
             result = Result(name=name, kind=kind, queries=queries.get(name))
@@ -525,12 +545,29 @@ def measure_table(table, targets, *, args, env, cookies, queries, marker):
                 f"{result.cpu_ms:.2f} ms CPU/request",
                 flush=True,
             )
+        machine_after, ours_after = machine_ticks(), our_ticks(cpu, clock_ticks)
     finally:
         server.terminate()
         server.wait(timeout=30)
         counter.close()
     add_ratios(results)
-    return results
+    busy, total = machine_after[0] - machine_before[0], machine_after[1] - machine_before[1]
+    # What the rest of the machine used while the table ran: the noise its figures carry.
+    others = max(0, busy - (ours_after - ours_before)) / total if total else math.nan
+    return results, others
+
+
+def machine_ticks():
+    return parse_cpu_line(Path("/proc/stat").read_text())
+
+
+def our_ticks(cpu, clock_ticks):
+    """The CPU of the benchmark itself: the server, its database backends, this process and
+    the children it has waited for (wrk)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return sum(cpu.poll()) + seconds * clock_ticks
 
 
 # --- Setup ------------------------------------------------------------------------------------
@@ -624,6 +661,8 @@ def main(argv=None):
             raise SystemExit(f"unknown pages: {', '.join(sorted(unknown))}")
         # The fixed-string view always: every ratio is relative to it.
         targets = [t for t in targets if t["kind"] == "baseline" or t["name"] in args.only]
+    if targets[0]["kind"] != "baseline":
+        raise SystemExit("bench/pages.py lists the fixed-string view first")
     cookies = {t["name"]: pages.session_cookie(t["user"]) for t in targets if t.get("user")}
     tables = ["on", "off"] if args.table == "both" else [args.table]
 
@@ -636,7 +675,7 @@ def main(argv=None):
                 if t["kind"] not in {"baseline", "static"}
             }
             started = time.monotonic()
-            results = measure_table(
+            results, others = measure_table(
                 table,
                 targets,
                 args=args,
@@ -646,7 +685,10 @@ def main(argv=None):
                 marker=pages.logged_in_marker(),
             )
             minutes = (time.monotonic() - started) / 60
-            report.append(f"\nCache {table} ({describe(table)}), {minutes:.1f} min")
+            report.append(
+                f"\nCache {table} ({describe(table)}), {minutes:.1f} min; other processes kept "
+                f"{others:.0%} of the machine's CPU busy meanwhile"
+            )
             report.append(format_table(results))
             all_misses += misses(table, results)
     finally:
@@ -657,7 +699,9 @@ def main(argv=None):
         f"connections and {args.duration} s per page ({2 * args.workers} connections and up to "
         f"{MAX_DURATION_FACTOR * args.duration} s for a page under {SLOW_RPS} req/s); "
         "cpu ms = gunicorn workers' CPU per request handled, db ms = PostgreSQL's; "
-        "cpu ratio = the fixed-string view's (cpu + db) ÷ the page's"
+        "cpu ratio = the fixed-string view's (cpu + db) ÷ the page's; load = wrk's connections × "
+        "seconds; done = responses wrk received, handled = requests the workers served (the "
+        "backlog wrk left included)"
     )
     print("\n".join(report))
     print()

@@ -66,6 +66,12 @@ def test_proc_stat_of_this_process():
     assert stat.ticks >= 0
 
 
+def test_machine_cpu_line():
+    text = "cpu  100 5 50 1000 20 3 2 10 0 0\ncpu0 50 2 25 500 10 1 1 5 0 0\n"
+    # user, nice, system, irq, softirq and steal are busy; idle and I/O wait are not.
+    assert run.parse_cpu_line(text) == (170, 1190)
+
+
 def test_postgresql_backend_told_by_its_title():
     title = "postgres: 15/main: postgres contrelatraite_bench 127.0.0.1(4242) idle\0\0"
     assert run.is_backend_of(title, user="postgres", database="contrelatraite_bench")
