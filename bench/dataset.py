@@ -1,7 +1,14 @@
 """The benchmark's large dataset, built with bulk inserts (services are for one row at a time;
-here the search index is rebuilt once at the end, as after an import)."""
+here the search indexes are rebuilt once at the end, as after an import).
+
+Besides the sizes the issue names, it holds what each measured page needs: public events (one
+meeting in four, the "external event" kind) with detail pages, held meetings with their
+compte-rendu (minutes, attendance, delegations, action items, announced meetings), the
+collective's documents, and a rare word (RARE_WORD) in a few records of each kind, for a
+site-wide search that finds little."""
 
 import random
+import time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,6 +22,11 @@ MEETINGS = 2_000
 ITEMS_PER_MEETING = 10
 LEGAL_TEXTS = 10_000
 NEWS_ITEMS = 5_000
+
+DOCUMENTS = 300
+# In a handful of records of each kind: a search for it is selective (every other word of the
+# vocabulary is in nearly every record).
+RARE_WORD = "Varsovie"
 
 PARIS = ZoneInfo("Europe/Paris")
 WORDS_FR = [
@@ -87,7 +99,8 @@ def build_organisations(rng):
         Organisation(
             name=f"Association {number}",
             slug=f"association-{number}",
-            description_fr=sentence(rng, WORDS_FR, 60),
+            description_fr=sentence(rng, WORDS_FR, 60)
+            + (f" {RARE_WORD}." if number % 50 == 11 else ""),
             description_en=sentence(rng, WORDS_EN, 60),
             status="observer" if number % 20 == 0 else "member",
             status_since=date(2008, 1, 1),
@@ -114,44 +127,129 @@ def build_organisations(rng):
 
 
 def build_meetings(rng):
-    from meetings.models import ActionItem, AgendaItem, Meeting
+    from django.utils import timezone
 
+    from meetings.models import ActionItem, AgendaItem, Attendance, Delegation, Meeting
+    from members.models import Organisation
+
+    now = timezone.now()
     start = datetime(2014, 1, 6, 10, 0, tzinfo=PARIS)
-    meetings = [
-        Meeting(
-            kind=Meeting.Kind.values[number % len(Meeting.Kind.values)],
-            title_fr=f"Réunion {number}",
-            title_en=f"Meeting {number}",
-            summary_fr=sentence(rng, WORDS_FR, 30),
-            start=start + timedelta(days=3 * number),
-            end=start + timedelta(days=3 * number, hours=2),
-            place_name="Secours Catholique",
-            status=Meeting.Status.HELD,
-            visibility=Meeting.Visibility.PUBLIC if number % 4 == 0 else Meeting.Visibility.MEMBERS,
+    kinds = Meeting.Kind.values
+    meetings = []
+    for number in range(MEETINGS):
+        begins = start + timedelta(days=3 * number)
+        held = begins < now
+        kind = kinds[number % len(kinds)]
+        meetings.append(
+            Meeting(
+                kind=kind,
+                title_fr=f"Réunion {number}" + (f" {RARE_WORD}" if number % 500 == 7 else ""),
+                title_en=f"Meeting {number}",
+                summary_fr=sentence(rng, WORDS_FR, 30),
+                start=begins,
+                end=begins + timedelta(hours=2),
+                place_name="Secours Catholique",
+                place_address="106 rue du Bac, 75007 Paris",
+                status=Meeting.Status.HELD if held else Meeting.Status.PLANNED,
+                # The public agenda: outside events; the collective's own meetings are members'.
+                visibility=(
+                    Meeting.Visibility.PUBLIC
+                    if kind == Meeting.Kind.EVENT
+                    else Meeting.Visibility.MEMBERS
+                ),
+                minutes_dated=(begins + timedelta(days=7)).date() if held else None,
+                signed_by="Geneviève Colas et Constance Mazard" if held else "",
+                minutes_approved_on=(begins + timedelta(days=30)).date() if held else None,
+            )
         )
-        for number in range(MEETINGS)
-    ]
     Meeting.objects.bulk_create(meetings, batch_size=500)
+    meetings = list(Meeting.objects.order_by("start", "pk").only("pk", "kind", "start", "status"))
+    organisations = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
     items = [
         AgendaItem(
             meeting_id=meeting.pk,
             position=position,
-            title_fr=sentence(rng, WORDS_FR, 6),
+            title_fr=sentence(rng, WORDS_FR, 6)
+            + (f" {RARE_WORD}" if (index * ITEMS_PER_MEETING + position) % 4000 == 3 else ""),
             minutes_fr=sentence(rng, WORDS_FR, 120),
         )
-        for meeting in Meeting.objects.only("pk")
+        for index, meeting in enumerate(meetings)
         for position in range(1, ITEMS_PER_MEETING + 1)
     ]
     AgendaItem.objects.bulk_create(items, batch_size=2000)
-    first_items = AgendaItem.objects.filter(position=1).select_related("meeting")
-    ActionItem.objects.bulk_create(
+    # The compte-rendu's parts: who came (a plenary gathers the members), the delegation sent
+    # to an institution, the next meetings announced, and one action item per held meeting,
+    # open for the last two months' meetings (the « suivi des actions » of a plenary).
+    attendances, delegations, announced = [], [], []
+    through = Meeting.announced_meetings.through
+    for index, meeting in enumerate(meetings):
+        present = 24 if meeting.kind == Meeting.Kind.PLENARY else 4
+        attendances += [
+            Attendance(
+                meeting_id=meeting.pk,
+                person=f"Personne {index}-{offset}",
+                organisation_id=organisations[(index + offset * 7) % len(organisations)],
+                presence=(
+                    Attendance.Presence.PRESENT if offset < present else Attendance.Presence.EXCUSED
+                ),
+            )
+            for offset in range(present + 4)
+        ]
+        if meeting.kind == Meeting.Kind.INSTITUTION:
+            delegations += [
+                Delegation(
+                    meeting_id=meeting.pk, organisation_id=organisations[index % len(organisations)]
+                ),
+                Delegation(
+                    meeting_id=meeting.pk,
+                    organisation_id=organisations[(index + 1) % len(organisations)],
+                ),
+            ]
+        if meeting.kind == Meeting.Kind.PLENARY:
+            announced += [
+                through(from_meeting_id=meeting.pk, to_meeting_id=later.pk)
+                for later in meetings[index + 1 : index + 4]
+            ]
+    Attendance.objects.bulk_create(attendances, batch_size=2000)
+    Delegation.objects.bulk_create(delegations, batch_size=2000)
+    through.objects.bulk_create(announced, batch_size=2000)
+    held = {m.pk: m for m in meetings if m.status == Meeting.Status.HELD}
+    # About twenty open at the latest plenary, as the collective's own minutes show.
+    recent = now - timedelta(days=60)
+    actions = ActionItem.objects.bulk_create(
         [
-            ActionItem(meeting_id=item.meeting_id, agenda_item_id=item.pk, text_fr="Transmettre")
-            for item in first_items
+            ActionItem(
+                meeting_id=item.meeting_id,
+                agenda_item_id=item.pk,
+                text_fr="Transmettre " + sentence(rng, WORDS_FR, 10).lower(),
+                due_on=(held[item.meeting_id].start + timedelta(days=30)).date(),
+                **(
+                    {"status": ActionItem.Status.OPEN}
+                    if held[item.meeting_id].start >= recent
+                    else {
+                        "status": ActionItem.Status.DONE,
+                        "done_on": (held[item.meeting_id].start + timedelta(days=20)).date(),
+                    }
+                ),
+            )
+            for item in AgendaItem.objects.filter(position=1, meeting_id__in=held).order_by("pk")
         ],
         batch_size=2000,
     )
-    return {"meetings": Meeting.objects.count(), "agenda items": AgendaItem.objects.count()}
+    owners = ActionItem.organisations.through
+    owners.objects.bulk_create(
+        [
+            owners(actionitem_id=action.pk, organisation_id=organisations[i % len(organisations)])
+            for i, action in enumerate(actions)
+        ],
+        batch_size=2000,
+    )
+    return {
+        "meetings": Meeting.objects.count(),
+        "agenda items": AgendaItem.objects.count(),
+        "attendances": Attendance.objects.count(),
+        "action items": ActionItem.objects.count(),
+    }
 
 
 def build_legal_texts(rng, count=LEGAL_TEXTS):
@@ -183,6 +281,7 @@ def build_legal_texts(rng, count=LEGAL_TEXTS):
                 body=bodies[number % len(bodies)],
                 date=date(1990 + number % 35, 1 + number % 12, 1 + number % 28),
                 is_published=True,
+                published_at=datetime(2014, 1, 1, 12, tzinfo=PARIS) + timedelta(hours=number),
             )
         )
     rows = LegalResource.objects.bulk_create(rows, batch_size=1000)
@@ -216,7 +315,8 @@ def build_news(rng):
         [
             NewsItem(
                 kind=NewsItem.Kind.values[number % len(NewsItem.Kind.values)],
-                title_fr=sentence(rng, WORDS_FR, 8),
+                title_fr=sentence(rng, WORDS_FR, 8)
+                + (f" {RARE_WORD}" if number % 1000 == 13 else ""),
                 title_en=sentence(rng, WORDS_EN, 8),
                 slug=f"news-{number}",
                 summary_fr=sentence(rng, WORDS_FR, 30),
@@ -233,15 +333,56 @@ def build_news(rng):
     return NewsItem.objects.count()
 
 
-def build():
+def build_documents(rng):
+    from documents import services
+    from documents.models import Document
+
+    kinds, public = Document.Kind.values, Document.Visibility.PUBLIC
+    first = datetime(2014, 1, 1, 12, tzinfo=PARIS)
+    Document.objects.bulk_create(
+        [
+            Document(
+                title=sentence(rng, WORDS_FR, 8),
+                slug=f"document-{number}",
+                summary=sentence(rng, WORDS_FR, 40),
+                kind=kinds[number % len(kinds)],
+                date=(first + timedelta(days=13 * number)).date(),
+                # One in three for members only.
+                visibility=Document.Visibility.MEMBERS if number % 3 == 0 else public,
+                published_at=None if number % 3 == 0 else first + timedelta(days=13 * number),
+            )
+            for number in range(DOCUMENTS)
+        ],
+        batch_size=1000,
+    )
+    services.texts_reindex(queryset=Document.objects.all())
+    return Document.objects.count()
+
+
+def build_site_index(rng):
+    from documents import site_index
+
+    # Bulk inserts send no signal: the index is built once, as after an import.
+    return {kind: site_index.rebuild(kind) for kind in site_index.KINDS}
+
+
+STEPS = [
+    ("organisations", build_organisations),
+    ("meetings", build_meetings),
+    ("legal texts", build_legal_texts),
+    ("news items", build_news),
+    ("documents", build_documents),
+    ("site-wide search index", build_site_index),
+]
+
+
+def build(log=print):
+    """Fill the (empty, migrated) database; each step's sizes and time go to `log`."""
     rng = random.Random(2014)
-    sizes = {
-        "organisations": build_organisations(rng),
-        **build_meetings(rng),
-        "legal texts": build_legal_texts(rng),
-        "news items": build_news(rng),
-    }
+    for name, step in STEPS:
+        started = time.monotonic()
+        sizes = step(rng)
+        log(f"  {name}: {sizes} ({time.monotonic() - started:.0f} s)")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    return sizes

@@ -23,14 +23,14 @@ sys.path.insert(0, str(ROOT))
 from bench.run import run_wrk, setup_django, start_gunicorn, wait_for  # noqa: E402
 
 BIGGEST_PAGES = [
-    "library search",
+    "library search broad",
     "library list",
     "directory",
     "organisation",
     "home",
-    "events",
+    "events list",
     # Never cached: the one that runs Django, templates and the database on every request.
-    "member portal (logged in)",
+    "member area home",
 ]
 
 
