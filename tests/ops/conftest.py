@@ -27,7 +27,8 @@ def scratch_env(tmp_path):
     )
     if url.startswith("postgres"):
         config = dj_database_url.parse(url)
-        name = f"backup_{uuid.uuid4().hex[:10]}"
+        # Named after this run's database, so that a run's leftovers are found by its name.
+        name = f"{config['NAME'][:40]}_scratch_{uuid.uuid4().hex[:10]}"  # 63 at most
         admin = [
             "psql",
             "-h",

@@ -34,6 +34,8 @@ from .conftest import ROOT, manage
 
 NGINX = "/usr/sbin/nginx"
 DEPLOY = ROOT / "deploy" / "nginx"
+# One front (gunicorn behind nginx) for the module: its tests run in one xdist worker.
+pytestmark = pytest.mark.xdist_group("nginx")
 HOST = "example.test"
 CLIENT = "127.0.0.2"  # the visitor; nginx reaches gunicorn from 127.0.0.1
 LOGIN = "/fr/espace-membre/connexion/"
