@@ -2,13 +2,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from collectif import dates
 from collectif.collation import collated
+from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
@@ -191,10 +191,10 @@ class Meeting(Versioned, Trashable, models.Model):
         return f"{self.title} ({dates.long_date(self.start)})"
 
     def get_absolute_url(self):
-        return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})
+        return quick_reverse("meetings-portal:meeting-detail", "pk", self.pk)
 
     def get_public_url(self):
-        return reverse("meetings:event-detail", kwargs={"pk": self.pk})
+        return quick_reverse("meetings:event-detail", "pk", self.pk)
 
     @property
     def is_public(self):

@@ -5,11 +5,11 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.validators import storable_datetime
 
@@ -231,7 +231,7 @@ class NewsItem(Versioned, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:item-detail", kwargs={"slug": self.slug})
+        return quick_reverse("news:item-detail", "slug", self.slug)
 
     @property
     def is_initiative(self):
