@@ -17,6 +17,25 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
+# The columns of a news card, in both languages (the fallback reads the other one).
+CARD_FIELDS = (
+    "kind",
+    "slug",
+    "published_at",
+    "event_start",
+    "event_end",
+    "event_place",
+    "image",
+    "image_width",
+    "image_height",
+    *(
+        f"{field}_{code}"
+        for field in ("title", "summary", "image_alt")
+        for code, _name in settings.LANGUAGES
+    ),
+)
+
+
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=NewsItem.Status.PUBLISHED)
@@ -32,6 +51,17 @@ class NewsItemQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("proposer").prefetch_related("organisations", "themes")
+
+    def for_cards(self, *, organisations=False):
+        """What a news card shows (news/_item_card.html): no text, no proposer; with
+        `organisations`, the names of the organisations behind each item (one more query)."""
+        from members.models import Organisation
+
+        items = self.only(*CARD_FIELDS)
+        if organisations:
+            names = Organisation.objects.only("name", "acronym")
+            items = items.prefetch_related(models.Prefetch("organisations", queryset=names))
+        return items
 
     def newest_first(self):
         """Ordered by publication, the newest first. (Not `latest()`: Django's QuerySet.latest()
@@ -224,6 +254,12 @@ class NewsItem(Versioned, models.Model):
                 condition=Q(event_end=None)
                 | Q(event_start__isnull=False, event_end__gte=models.F("event_start")),
                 name="news_event_ends_after_it_starts",
+            )
+        ]
+        indexes = [
+            # The agenda's and the home page's news events: the few items that announce one.
+            models.Index(
+                fields=["event_start"], condition=Q(event_start__isnull=False), name="news_event"
             )
         ]
 
