@@ -16,6 +16,12 @@ from collectif.validators import storable_datetime
 from members.access import can_read_members_only
 from members.models import Organisation
 
+# Both languages of the texts: the other one stands in for a missing translation.
+AGENDA_FIELDS = (
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+    *("start", "end", "place_name", "place_address", "room", "status", "visibility", "updated_at"),
+)
+
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, now=None):
@@ -41,6 +47,10 @@ class MeetingQuerySet(models.QuerySet):
 
     def plenaries(self):
         return self.filter(kind=Meeting.Kind.PLENARY)
+
+    def for_agenda(self):
+        """What the public agenda and its feed show of a meeting (collectif/events.py)."""
+        return self.only(*AGENDA_FIELDS)
 
     def for_list(self):
         return self.prefetch_related(

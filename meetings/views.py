@@ -26,12 +26,13 @@ class EventListView(ListView):
 
     def get_queryset(self):
         self.now = timezone.now()
-        return events.Upcoming(Meeting.objects.public().upcoming(self.now), now=self.now)
+        meetings = Meeting.objects.public().for_agenda().upcoming(self.now)
+        return events.Upcoming(meetings, now=self.now)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            past = Meeting.objects.public().past(self.now)
+            past = Meeting.objects.public().for_agenda().past(self.now)
             context["past"] = events.past(past, now=self.now, limit=PAST_EVENTS_SHOWN)
         return context
 

@@ -28,6 +28,6 @@ def news_home():
     return {
         "items": list(NewsItem.objects.published().for_cards().newest_first()[:HOME_ITEMS]),
         "events": events.upcoming(
-            Meeting.objects.public().upcoming(now), now=now, limit=HOME_EVENTS
+            Meeting.objects.public().for_agenda().upcoming(now), now=now, limit=HOME_EVENTS
         ),
     }
