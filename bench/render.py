@@ -157,6 +157,7 @@ def measure(client, counters, path, requests):
     # Medians: on a shared machine, a neighbour's burst lands on a few requests only.
     return {
         "cpu": statistics.median(cpu) * 1000,
+        "cpu_min": min(cpu) * 1000,
         "wall": statistics.median(wall) * 1000,
         "queries": queries / requests,
         "sql": statistics.median(sql) * 1000,
@@ -191,7 +192,7 @@ def run(options):
             m = measure(client, counters, path, options.requests)
             shown = f"≤ {target}" if target else ""
             print(
-                f"{name:<16}{m['cpu']:>8.1f}{m['wall']:>9.1f}{m['queries']:>9.0f}{m['sql']:>8.1f}"
+                f"{name:<16}{m['cpu']:>8.1f}({m['cpu_min']:.1f}){m['wall']:>9.1f}{m['queries']:>9.0f}{m['sql']:>8.1f}"
                 f"{m['templates']:>11.0f}{m['reverses']:>11.0f}{shown:>8}"
             )
             if target and m["cpu"] > target:
