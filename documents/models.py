@@ -3,11 +3,11 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.partial_dates import DatePrecision, DateYear, PartialDate
 from collectif.permissions import is_coordinator
@@ -396,7 +396,7 @@ class LegalResource(Versioned, Trashable, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:legal-resource-detail", kwargs={"slug": self.slug})
+        return quick_reverse("documents:legal-resource-detail", "slug", self.slug)
 
     @property
     def partial_date(self):
@@ -573,7 +573,7 @@ class Document(Versioned, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:document-detail", kwargs={"slug": self.slug})
+        return quick_reverse("documents:document-detail", "slug", self.slug)
 
     @property
     def is_public(self):

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
+from django.conf import settings
+from django.db.models import Value
 from django.utils.translation import gettext as _
 
 from collectif.models import Theme
@@ -29,6 +31,30 @@ def legal_resource_links() -> Iterator[tuple[str, str]]:
         yield url_fr, _("“%(title)s”, official link (French)") % {"title": title}
         yield url_en, _("“%(title)s”, official link (English)") % {"title": title}
         yield consolidated, _("“%(title)s”, consolidated version") % {"title": title}
+
+
+# What a list of related texts shows of each (documents/_related_list.html), both languages.
+RELATED_FIELDS = (
+    *(f"title_{code}" for code, _name in settings.LANGUAGES),
+    *("slug", "date", "date_precision"),
+)
+
+
+def related_texts(resource: LegalResource) -> dict[str, list[LegalResource]]:
+    """The published texts `resource` amends, that amend it and that it replaces, newest
+    first, in one query: {"amends": [...], "amended_by": [...], "replaces": [...]}."""
+    # Unordered parts: SQLite orders the union only.
+    published = LegalResource.objects.published().only(*RELATED_FIELDS).order_by()
+    relations = {
+        "amends": published.filter(amended_by=resource),
+        "amended_by": published.filter(amends=resource),
+        "replaces": published.filter(replaced_by=resource),
+    }
+    first, *others = (texts.annotate(relation=Value(name)) for name, texts in relations.items())
+    found: dict[str, list[LegalResource]] = {name: [] for name in relations}
+    for text in first.union(*others, all=True).order_by("-date", "-pk"):
+        found[text.relation].append(text)
+    return found
 
 
 @dataclass

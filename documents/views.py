@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -137,23 +136,21 @@ class LibraryView(ListView):
         return context
 
 
+# What a text's page never shows: the text of its files and the search's copy of it.
+LONG_TEXTS = ("text_fr", "text_en", "search_body")
+
+
 class LegalResourceDetailView(VisibleToUserMixin, DetailView):
     model = LegalResource
     template_name = "documents/legalresource_detail.html"
     context_object_name = "resource"
 
     def get_queryset(self):
-        published = LegalResource.objects.published().select_related("body")
         return (
             self.visible()
             .select_related("body", "body__parent", "replaced_by")
-            .prefetch_related(
-                "themes",
-                "references",
-                Prefetch("amends", queryset=published),
-                Prefetch("amended_by", queryset=published),
-                Prefetch("replaces", queryset=published),
-            )
+            .defer(*LONG_TEXTS, *(f"replaced_by__{name}" for name in LONG_TEXTS))
+            .prefetch_related("themes", "references")
         )
 
     def get_context_data(self, **kwargs):
@@ -168,6 +165,7 @@ class LegalResourceDetailView(VisibleToUserMixin, DetailView):
         ]
         versions.sort(key=lambda version: not version["is_current"])
         context["versions"] = versions
+        context["related"] = selectors.related_texts(resource)
         language = current if current in ("fr", "en") else "fr"
         context["references"] = [
             {

@@ -2,19 +2,25 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from collectif import dates
 from collectif.collation import collated
+from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.permissions import is_coordinator
 from collectif.trash import LiveManager, Trashable
 from collectif.validators import storable_datetime
 from members.access import can_read_members_only
 from members.models import Organisation
+
+# Both languages of the texts: the other one stands in for a missing translation.
+AGENDA_FIELDS = (
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+    *("start", "end", "place_name", "place_address", "room", "status", "visibility", "updated_at"),
+)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -41,6 +47,10 @@ class MeetingQuerySet(models.QuerySet):
 
     def plenaries(self):
         return self.filter(kind=Meeting.Kind.PLENARY)
+
+    def for_agenda(self):
+        """What the public agenda and its feed show of a meeting (collectif/events.py)."""
+        return self.only(*AGENDA_FIELDS)
 
     def for_list(self):
         return self.prefetch_related(
@@ -191,10 +201,10 @@ class Meeting(Versioned, Trashable, models.Model):
         return f"{self.title} ({dates.long_date(self.start)})"
 
     def get_absolute_url(self):
-        return reverse("meetings-portal:meeting-detail", kwargs={"pk": self.pk})
+        return quick_reverse("meetings-portal:meeting-detail", "pk", self.pk)
 
     def get_public_url(self):
-        return reverse("meetings:event-detail", kwargs={"pk": self.pk})
+        return quick_reverse("meetings:event-detail", "pk", self.pk)
 
     @property
     def is_public(self):

@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.generic import DetailView, TemplateView, View
+from django.views.generic import DetailView, ListView, View
 
 from collectif import events
 from members.access import can_read_members_only
@@ -13,21 +13,28 @@ from .calendar import calendar_bytes
 from .models import Meeting, ReaderSettings
 
 PAST_EVENTS_SHOWN = 30
+UPCOMING_PER_PAGE = 20
 
 
-class EventListView(TemplateView):
-    """Public events: upcoming first, then the latest past ones."""
+class EventListView(ListView):
+    """Public events: the upcoming ones a page at a time, soonest first, and on the first page
+    the latest past ones."""
 
     template_name = "meetings/event_list.html"
+    context_object_name = "upcoming"
+    paginate_by = UPCOMING_PER_PAGE
+
+    def get_queryset(self):
+        self.now = timezone.now()
+        meetings = Meeting.objects.public().for_agenda().upcoming(self.now)
+        return events.Upcoming(meetings, now=self.now)
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
-        public = Meeting.objects.public()
-        return super().get_context_data(
-            upcoming=events.upcoming(public.upcoming(now), now=now),
-            past=events.past(public.past(now), now=now, limit=PAST_EVENTS_SHOWN),
-            **kwargs,
-        )
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            past = Meeting.objects.public().for_agenda().past(self.now)
+            context["past"] = events.past(past, now=self.now, limit=PAST_EVENTS_SHOWN)
+        return context
 
 
 class EventDetailView(DetailView):

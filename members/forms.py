@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from collectif.filter_fields import QuickModelChoiceField, QuickSelect
 from collectif.forms import bounded_text, https_by_default
 from collectif.locking import VersionedFormMixin
 from collectif.models import Theme
@@ -12,7 +13,7 @@ from .models import ActivityReport, InternationalNetwork, Organisation
 
 
 class DirectoryFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(
+    theme = QuickModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
@@ -22,6 +23,7 @@ class DirectoryFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
+        widget=QuickSelect,
         choices=[
             ("", _("Members and observers")),
             (Organisation.Status.MEMBER, _("Members")),

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from collectif import dates
 from collectif.collation import collated
+from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.trash import LiveManager, Trashable
 
@@ -46,6 +46,14 @@ class InternationalNetwork(Versioned, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def initials(name, acronym):
+    """What stands in for a missing logo: the acronym (up to two short words, « ECPAT
+    France », which the mark sets on two lines), or the name's capitals."""
+    if acronym and len(acronym) <= 12:
+        return acronym
+    return "".join(word[0] for word in name.split() if word[0].isupper())[:4]
 
 
 # The coordinators are told of an admission vote this many days before it falls due.
@@ -223,7 +231,7 @@ class Organisation(Versioned, Trashable, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("members:organisation-detail", kwargs={"slug": self.slug})
+        return quick_reverse("members:organisation-detail", "slug", self.slug)
 
     def can(self, capability):
         return capabilities.can(self.status, capability)
@@ -239,11 +247,7 @@ class Organisation(Versioned, Trashable, models.Model):
 
     @property
     def initials(self):
-        """What stands in for a missing logo: the acronym (up to two short words, « ECPAT
-        France », which the mark sets on two lines), or the name's capitals."""
-        if self.acronym and len(self.acronym) <= 12:
-            return self.acronym
-        return "".join(word[0] for word in self.name.split() if word[0].isupper())[:4]
+        return initials(self.name, self.acronym)
 
     @property
     def is_public(self):

@@ -4,21 +4,23 @@ from django.views.generic import DetailView, ListView
 
 from collectif import translation_status
 
-from . import capabilities
+from . import capabilities, listing
 from .forms import DirectoryFilterForm
 from .models import Organisation
 
 
 class DirectoryView(ListView):
+    """Every member and observer, or those the filters keep, as rows (members/listing.py)."""
+
     template_name = "members/directory.html"
-    context_object_name = "organisations"
 
     def get_queryset(self):
         self.filter_form = DirectoryFilterForm(self.request.GET or None)
-        return self.filter_form.filter(Organisation.objects.public().for_directory())
+        return self.filter_form.filter(Organisation.objects.public())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["organisations"] = listing.rows(self.object_list, themes=True)
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.is_bound and self.filter_form.is_valid())
         return context

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from collectif.filter_fields import QuickModelChoiceField, QuickSelect
 from collectif.forms import https_by_default
 from collectif.locking import VersionedFormMixin
 from collectif.models import Theme
@@ -15,8 +16,8 @@ Kind = NewsItem.Kind
 
 
 class NewsFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    organisation = forms.ModelChoiceField(
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
+    organisation = QuickModelChoiceField(
         label=_("Organisation"),
         # A choice shows the name (the option's label, str()) and the slug (its value).
         queryset=Organisation.objects.public().only("name", "slug"),
@@ -24,7 +25,7 @@ class NewsFilterForm(forms.Form):
         required=False,
         empty_label=_("All organisations"),
     )
-    theme = forms.ModelChoiceField(
+    theme = QuickModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",

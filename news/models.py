@@ -5,16 +5,35 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.validators import storable_datetime
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+
+# The columns of a news card, in both languages (the fallback reads the other one).
+CARD_FIELDS = (
+    "kind",
+    "slug",
+    "published_at",
+    "event_start",
+    "event_end",
+    "event_place",
+    "image",
+    "image_width",
+    "image_height",
+    *(
+        f"{field}_{code}"
+        for field in ("title", "summary", "image_alt")
+        for code, _name in settings.LANGUAGES
+    ),
+)
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -37,6 +56,17 @@ class NewsItemQuerySet(models.QuerySet):
 
         shown = Organisation.objects.only("name", "acronym", "slug", "status")
         return self.prefetch_related(Prefetch("organisations", queryset=shown), "themes")
+
+    def for_cards(self, *, organisations=False):
+        """What a news card shows (news/_item_card.html): no text, no proposer; with
+        `organisations`, the names of the organisations behind each item (one more query)."""
+        from members.models import Organisation
+
+        items = self.only(*CARD_FIELDS)
+        if organisations:
+            names = Organisation.objects.only("name", "acronym")
+            items = items.prefetch_related(models.Prefetch("organisations", queryset=names))
+        return items
 
     def newest_first(self):
         """Ordered by publication, the newest first. (Not `latest()`: Django's QuerySet.latest()
@@ -231,12 +261,18 @@ class NewsItem(Versioned, models.Model):
                 name="news_event_ends_after_it_starts",
             )
         ]
+        indexes = [
+            # The agenda's and the home page's news events: the few items that announce one.
+            models.Index(
+                fields=["event_start"], condition=Q(event_start__isnull=False), name="news_event"
+            )
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:item-detail", kwargs={"slug": self.slug})
+        return quick_reverse("news:item-detail", "slug", self.slug)
 
     @property
     def is_initiative(self):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .models import NewsItem
@@ -14,10 +15,17 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 
+# What the agenda and its feed show of an item, in both languages (the fallback).
+EVENT_FIELDS = (
+    *(f"{field}_{code}" for field in ("title", "summary") for code, _name in settings.LANGUAGES),
+    *("slug", "event_start", "event_end", "event_place", "updated_at"),
+)
+
+
 def public_events(*, when: str, now: datetime, limit: int | None = None) -> QuerySet[NewsItem]:
     """Published news items that announce an event, for the public agenda and its feed
     (collectif/events.py): "upcoming", "past" or "all"."""
-    items = NewsItem.objects.all()
+    items = NewsItem.objects.only(*EVENT_FIELDS)
     if when == "upcoming":
         items = items.upcoming_events(now)
     elif when == "past":

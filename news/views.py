@@ -29,7 +29,8 @@ class NewsListView(ListView):
 
     def get_queryset(self):
         self.filter_form = NewsFilterForm(self.request.GET or None)
-        return self.filter_form.filter(NewsItem.objects.published().for_list().newest_first())
+        items = NewsItem.objects.published().for_cards(organisations=True).newest_first()
+        return self.filter_form.filter(items)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

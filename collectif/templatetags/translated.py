@@ -33,7 +33,7 @@ def translated(obj, field):
     for code in resolution_order(current):
         value = getattr(obj, build_localized_fieldname(field, code), "") or ""
         if value:
-            if any(char.isspace() for char in value.strip()):  # not a URL or a single word
+            if len(value.split(maxsplit=1)) > 1:  # not a URL or a single word
                 value = typography.french(value) if code == "fr" else typography.english(value)
             return TranslatedText(value, code, code != current)
     return TranslatedText("", current, False)

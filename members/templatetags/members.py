@@ -1,8 +1,9 @@
-"""Members on pages of other apps: the home page's showcase, the join page's table."""
+"""Members on pages of other apps (the home page's showcase, the join page's table), and an
+organisation's logo."""
 
 from django import template
 
-from members import capabilities
+from members import capabilities, listing
 from members.models import Organisation
 
 register = template.Library()
@@ -11,11 +12,19 @@ register = template.Library()
 @register.inclusion_tag("members/_showcase.html")
 def members_showcase():
     """Members and observers by name and logo (one query)."""
-    return {
-        "organisations": Organisation.objects.public().only(
-            "name", "acronym", "slug", "logo", "logo_width", "logo_height", "status"
-        )
-    }
+    return {"organisations": listing.rows(Organisation.objects.public())}
+
+
+@register.simple_tag
+def org_logo(organisation, large=False):
+    """`{% org_logo organisation large=True %}`: its logo, or its initials standing in."""
+    return listing.logo_html(
+        url=organisation.logo.url if organisation.logo else None,
+        width=organisation.logo_width,
+        height=organisation.logo_height,
+        mark=organisation.initials,
+        large=large,
+    )
 
 
 @register.inclusion_tag("members/_capabilities_table.html")

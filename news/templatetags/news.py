@@ -26,8 +26,8 @@ def news_home():
     event), in three queries whatever their number."""
     now = timezone.now()
     return {
-        "items": list(NewsItem.objects.published().newest_first()[:HOME_ITEMS]),
+        "items": list(NewsItem.objects.published().for_cards().newest_first()[:HOME_ITEMS]),
         "events": events.upcoming(
-            Meeting.objects.public().upcoming(now), now=now, limit=HOME_EVENTS
+            Meeting.objects.public().for_agenda().upcoming(now), now=now, limit=HOME_EVENTS
         ),
     }

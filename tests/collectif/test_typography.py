@@ -371,11 +371,11 @@ def test_an_event_place_typed_in_french_is_marked_french_on_the_english_page():
         get_public_url="/en/events/1/",
     )
     with translation.override("en"):
-        html = render_to_string("meetings/_event.html", {"meeting": meeting})
+        html = render_to_string("meetings/_event_list.html", {"events": [meeting]})
     assert '<p class="event__place" lang="fr">Ministère de l&#x27;Intérieur' in html
     assert "Wednesday 1 October 2014, 10:00</time>&nbsp;– <time" in html
     with translation.override("fr"):
-        html = render_to_string("meetings/_event.html", {"meeting": meeting})
+        html = render_to_string("meetings/_event_list.html", {"events": [meeting]})
     assert '<p class="event__place">Ministère' in html
     assert f"mercredi 1er octobre 2014 à 10{NBSP}h</time>&nbsp;– <time" in html
     assert f">12{NBSP}h{NBSP}30</time>" in html

@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import icalendar
@@ -10,6 +11,8 @@ from django.utils import translation
 
 from meetings import services
 from meetings.models import ActionItem, Meeting
+from meetings.views import UPCOMING_PER_PAGE
+from news.models import NewsItem
 from tests.dates import paris
 
 pytestmark = pytest.mark.django_db
@@ -447,4 +450,85 @@ def test_public_agenda_costs_the_same_queries_with_10_and_200_events(
     create(200)
     with django_assert_num_queries(len(ten)):
         response = client.get(url("meetings:event-list"))
-    assert response.content.decode().count('class="event"') == 200
+    assert response.content.decode().count('class="event"') == UPCOMING_PER_PAGE
+    # The last page reads more rows, not more queries (no past events: one query fewer).
+    last = 200 // UPCOMING_PER_PAGE
+    with django_assert_num_queries(len(ten) - 2):
+        response = client.get(url("meetings:event-list"), {"page": last})
+    assert response.content.decode().count('class="event"') == UPCOMING_PER_PAGE
+
+
+@pytest.fixture
+def make_news_event(db):
+    """A published news item that announces an event (the agenda shows it among meetings)."""
+
+    def make(start, *, title):
+        return NewsItem.objects.create(
+            kind=NewsItem.Kind.EVENT,
+            title_fr=title,
+            summary_fr="Une rencontre ouverte à tous.",
+            slug=f"annonce-{start:%Y%m%d}",
+            status=NewsItem.Status.PUBLISHED,
+            published_at=paris(2014, 10, 1, 9),
+            event_start=start,
+        )
+
+    return make
+
+
+@pytest.fixture
+def agenda(make_meeting, make_news_event):
+    """45 upcoming public events, 30 meetings and 15 news items mixed, the first on 1 January
+    2030 and one a day; one past meeting."""
+    make_meeting(paris(2014, 10, 16, 9), kind="event", visibility="public", title="Passé")
+    day = paris(2030, 1, 2) - paris(2030, 1, 1)
+    for number in range(45):
+        start = paris(2030, 1, 1, 10) + day * number
+        if number % 3 == 2:
+            make_news_event(start, title=f"Annonce {number + 1}")
+        else:
+            make_meeting(start, kind="event", visibility="public", title=f"Rencontre {number + 1}")
+
+
+def titles(response):
+    content = response.content.decode()
+    return re.findall(r'class="event__title"><a href="[^"]+">([^<]+)</a>', content)
+
+
+def test_public_agenda_shows_upcoming_events_a_page_at_a_time(client, agenda):
+    first = client.get(url("meetings:event-list"))
+    assert titles(first)[:UPCOMING_PER_PAGE] == [
+        f"{'Annonce' if n % 3 == 0 else 'Rencontre'} {n}" for n in range(1, 21)
+    ]
+    assert titles(first)[UPCOMING_PER_PAGE:] == ["Passé"]
+    content = first.content.decode()
+    assert '<nav class="pagination" aria-label="Pages de résultats">' in content
+    assert 'href="?page=2" rel="next"' in content
+    assert "Page 1 sur 3" in content
+
+    second = client.get(url("meetings:event-list"), {"page": "2"})
+    assert titles(second) == [
+        f"{'Annonce' if n % 3 == 0 else 'Rencontre'} {n}" for n in range(21, 41)
+    ]
+    content = second.content.decode()
+    assert "<title>Agenda — page 2 —" in content
+    assert "Événements passés" not in content  # the past ones are on the first page
+    assert 'href="?page=1" rel="prev"' in content
+    assert 'href="?page=3" rel="next"' in content
+
+    assert titles(client.get(url("meetings:event-list", "en"), {"page": "last"}))[-1] == (
+        "Meeting of the collective"  # Rencontre 45: its English title
+    )
+
+
+@pytest.mark.parametrize("page", ["4", "0", "deux"])
+def test_a_page_of_the_agenda_beyond_its_last_is_not_found(client, agenda, page):
+    assert client.get(url("meetings:event-list"), {"page": page}).status_code == 404
+
+
+def test_an_empty_agenda_has_one_page(client):
+    response = client.get(url("meetings:event-list"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Aucun événement public n'est prévu pour le moment." in content
+    assert 'class="pagination"' not in content

@@ -48,7 +48,7 @@ def test_directory_filters_by_theme_and_status(client, member, observer, other_m
     minors = Theme.objects.get(slug="minors")
     member.themes.add(minors)
     observer.themes.add(minors)
-    names = lambda response: [o.name for o in response.context["organisations"]]  # noqa: E731
+    names = lambda response: [o["name"] for o in response.context["organisations"]]  # noqa: E731
     assert set(names(client.get("/en/members/?theme=minors"))) == {member.name, observer.name}
     assert names(client.get("/en/members/?theme=minors&status=observer")) == [observer.name]
     assert set(names(client.get("/en/members/?status=member"))) == {member.name, other_member.name}
