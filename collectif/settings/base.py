@@ -164,11 +164,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # --- Cache -------------------------------------------------------------------------------------
 
 # Local memory by default; with several processes (gunicorn workers, servers) set REDIS_URL so
-# that they share one cache, and so one invalidation.
+# that they share one cache, and so one invalidation (Django's Redis cache, keeping its client:
+# collectif/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "collectif.redis_cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
