@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Max
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from collectif import page_cache, translation_status
+from collectif import translation_status
 from collectif.collation import collated
 
 from .models import InternationalNetwork, Organisation
@@ -100,15 +98,9 @@ def provisions(organisations: QuerySet[Organisation], *, today: date) -> list[Pr
 
 
 def provisions_of(user: User, *, today: date) -> list[Provision]:
-    """The provisions of the organisations `user` represents, for the member area's home: the
-    page members land on, never cached as a page. Kept until the next write anywhere (the page
-    cache's generation), the next day, or the other language."""
-    key = f"provisions:{page_cache.generation()}:{user.pk}:{today.isoformat()}:{get_language()}"
-    result = cache.get(key)
-    if result is None:
-        result = provisions(Organisation.objects.represented_by(user), today=today)
-        cache.set(key, result, settings.PAGE_CACHE_SECONDS)
-    return result
+    """The provisions of the organisations `user` represents, for the member area's home (which
+    keeps what it shows of them in the cache: templates/members/portal/dashboard.html)."""
+    return provisions(Organisation.objects.represented_by(user), today=today)
 
 
 def website_links() -> Iterator[tuple[str, str]]:
