@@ -98,9 +98,17 @@ def _links():
     ]
 
 
+class Menu(list):
+    """The menu's links, and `state`: which one is current, and how (for {% memo %})."""
+
+    @property
+    def state(self):
+        return tuple((link["url"], link["current"]) for link in self if link["current"])
+
+
 def menu(path):
     """The main navigation's links for a page at `path`."""
-    return [
+    return Menu(
         {
             "label": label,
             "url": url,
@@ -109,7 +117,7 @@ def menu(path):
             "home": home,
         }
         for label, url, portal, home in _links()
-    ]
+    )
 
 
 def site_map():
