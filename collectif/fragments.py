@@ -7,7 +7,10 @@ A fragment is kept per language and per day (it may say « overdue »), and per 
 its template names (`{% fragment "minutes" meeting.pk reader.key %}`): whoever sees other
 content must be in the key. The one thing of the request it may contain without naming it is
 the CSRF token: it is rendered as a marker, and the marker replaced by the request's own token
-every time the fragment is served."""
+every time the fragment is served.
+
+get_or_compute() keeps any other value the same way (a page's title, say), for a view that
+would otherwise query for it."""
 
 import hashlib
 from functools import cache as memoize
@@ -41,27 +44,34 @@ def key(name, parts):
     return f"{KEY_PREFIX}:{name}:{hashlib.sha256(described.encode()).hexdigest()}"
 
 
-def get_or_render(name, parts, render, csrf_token=None):
-    """The fragment's HTML: from the cache if it was stored under the current generation, else
-    `render(marker)` then stored. `render(None)` renders with the page's own context;
-    `render(marker)` with the marker for CSRF token. `csrf_token` is the page's lazy token
-    (None outside a request): it is asked for only if the fragment has a form that shows it,
-    so that a page without one sets no cookie."""
+def get_or_compute(name, parts, compute):
+    """`compute()`'s value, from the cache if it was stored under the current generation, else
+    computed and stored. One round trip when it is there."""
     if not enabled():
-        return render(None)
-    marker = csrf_marker() if csrf_token is not None else None
-    fragment_key = key(name, [*parts, marker is not None])
+        return compute()
+    fragment_key = key(name, parts)
     found = cache.get_many([page_cache.GENERATION_KEY, fragment_key])
     generation = found.get(page_cache.GENERATION_KEY)
     stored = found.get(fragment_key)
     if generation is not None and stored is not None and stored[0] == generation:
-        html = stored[1]
-    else:
-        # Read before rendering: a write while it renders makes what is stored stale.
-        if generation is None:
-            generation = page_cache.generation()
-        html = str(render(marker))
-        cache.set(fragment_key, (generation, html), settings.PAGE_CACHE_SECONDS)
+        return stored[1]
+    # Read before computing: a write while it computes makes what is stored stale.
+    if generation is None:
+        generation = page_cache.generation()
+    value = compute()
+    cache.set(fragment_key, (generation, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def get_or_render(name, parts, render, csrf_token=None):
+    """The fragment's HTML, kept by get_or_compute(). `render(None)` renders with the page's
+    own context; `render(marker)` with the marker for CSRF token. `csrf_token` is the page's
+    lazy token (None outside a request): it is asked for only if the fragment has a form that
+    shows it, so that a page without one sets no cookie."""
+    if not enabled():
+        return render(None)
+    marker = csrf_marker() if csrf_token is not None else None
+    html = get_or_compute(name, [*parts, marker is not None], lambda: str(render(marker)))
     if marker is not None and marker in html:
         html = html.replace(marker, str(csrf_token))
     # Rendered by the template engine (so escaped) when it was stored.

@@ -9,10 +9,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
+
+from collectif import fragments
+from collectif.templatetags.translated import translated
 
 from . import pdf, selectors, services
 from .forms import ActionItemDoneForm, MeetingFilterForm, ReaderLanguageForm
@@ -72,14 +76,22 @@ class MeetingDetailView(MinutesReaderMixin, TemplateView):
     template_name = "meetings/portal/meeting_detail.html"
 
     def get_context_data(self, **kwargs):
-        meeting = get_object_or_404(
-            Meeting.objects.select_related("minutes_approved_at"), pk=self.kwargs["pk"]
+        # Most of the page is kept in the cache (collectif/fragments.py): the meeting, its minutes
+        # and its title are read only when they are not there. A meeting that is gone is not
+        # found: its deletion, a write, made whatever was kept stale.
+        pk = self.kwargs["pk"]
+        reader = self.reader
+        meeting = SimpleLazyObject(
+            lambda: get_object_or_404(Meeting.objects.select_related("minutes_approved_at"), pk=pk)
         )
-        minutes = selectors.minutes_for(meeting, reader=self.reader)
         return super().get_context_data(
+            meeting_pk=pk,
             meeting=meeting,
-            minutes=minutes,
-            done_form=ActionItemDoneForm(),
+            title=fragments.get_or_compute(
+                "minutes-title", [pk], lambda: translated(meeting, "title")
+            ),
+            minutes=SimpleLazyObject(lambda: selectors.minutes_for(meeting, reader=reader)),
+            reader=reader,
             pdf_available=pdf.available(),
             **kwargs,
         )

@@ -46,13 +46,21 @@ class Reader:
         if not (user.is_authenticated and user.is_active):
             return cls(user, False, frozenset(), False)
         coordinator = is_coordinator(user)
-        represented = dict(Organisation.objects.represented_by(user).values_list("pk", "status"))
+        represented = dict(
+            Organisation.objects.represented_by(user).order_by().values_list("pk", "status")
+        )
         return cls(
             user,
             coordinator,
             frozenset(represented),
             coordinator or can_read_members_only(user, statuses=represented.values()),
         )
+
+    @property
+    def key(self) -> tuple:
+        """What decides what this reader sees of a compte-rendu: readers with the same key see
+        the same page (collectif/fragments.py keeps it for them)."""
+        return (self.is_coordinator, self.reads_minutes, tuple(sorted(self.organisation_ids)))
 
     def sees(self, item: ActionItem) -> bool:
         """Restricted action items are for their owners and the coordination only."""
