@@ -26,11 +26,17 @@ from .models import ActionItem, Meeting
 class MinutesReaderMixin(LoginRequiredMixin):
     """Representatives of an organisation that receives the minutes, and coordinators."""
 
+    # A page that only reads may take the reader kept until the next write (Reader.kept_for).
+    keeps_reader = False
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         # Worked out once for the whole request: the page asks it again for every item.
-        self.reader = selectors.Reader.of(request.user)
+        if self.keeps_reader and request.method in ("GET", "HEAD"):
+            self.reader = selectors.Reader.kept_for(request.user)
+        else:
+            self.reader = selectors.Reader.of(request.user)
         if not self.reader.reads_minutes:
             raise PermissionDenied(
                 _(
@@ -74,6 +80,7 @@ class MeetingDetailView(MinutesReaderMixin, TemplateView):
     """The compte-rendu, laid out like the collective's own, and printable."""
 
     template_name = "meetings/portal/meeting_detail.html"
+    keeps_reader = True
 
     def get_context_data(self, **kwargs):
         # Most of the page is kept in the cache (collectif/fragments.py): the meeting, its minutes

@@ -184,7 +184,8 @@ CACHES = {
 # after its logout.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Anonymous public pages are cached this long (0 disables), and invalidated by any write.
+# Anonymous public pages are cached this long (0 disables), and invalidated by any write; so
+# are the parts of logged-in pages kept as fragments (collectif/fragments.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/media/", "/static/")
 
