@@ -15,10 +15,13 @@ class CollectifConfig(AppConfig):
         from . import table_usage
 
         table_usage.install()
-        # Written with the record they stamp (collectif/translation_status.py).
+        # Written with the record they stamp (collectif/translation_status.py); a visit's state.
+        from django.contrib.sessions.models import Session
+
         from .models import TranslationStamp
 
         table_usage.satellite(TranslationStamp)
+        table_usage.satellite(Session)
 
         # modeltranslation, earlier in INSTALLED_APPS, has registered every translated model.
         translation_status.track()

@@ -84,6 +84,12 @@ def _detail_keys(table: str, columns) -> list[str]:
 def lookup(cache_key: str):
     """The value kept under `cache_key` if nothing it was made from was written since, else
     MISSING."""
+    found = _lookup(cache_key)
+    return found if found is MISSING else found[0]
+
+
+def _lookup(cache_key: str):
+    """(value, what it was made from) if still good, else MISSING."""
     remembered = _TABLES_OF.get(cache_key, ())
     found = cache.get_many([cache_key, *map(key, remembered)])
     entry = found.get(cache_key)
@@ -100,7 +106,7 @@ def lookup(cache_key: str):
         if found.get(key(table)) != version
     }
     if not moved:
-        return value
+        return value, dependencies
     if any(detail is None for detail in moved.values()):
         return MISSING
     # Written elsewhere in these tables: still good if none of the columns read was.
@@ -119,7 +125,7 @@ def lookup(cache_key: str):
         for table in moved:
             dependencies[table] = (found.get(key(table)), dependencies[table][1])
         cache.set(cache_key, (dependencies, expires_at, value), seconds)
-    return value
+    return value, dependencies
 
 
 def keep(cache_key: str, value, *, usage: Usage, started_ns: int, seconds: int) -> None:
@@ -148,17 +154,32 @@ def keep(cache_key: str, value, *, usage: Usage, started_ns: int, seconds: int) 
 
 def cached(cache_key: str, compute: Callable[[], Any], *, seconds: int):
     """compute(), kept while nothing it read is written (and `seconds` at most; 0: not
-    kept, and the cache not asked)."""
+    kept, and the cache not asked). Inside a reading (a request's, collectif/page_cache.py),
+    what the request read before counts as read by compute() (the objects it was given were
+    loaded then), and what compute() read, or was made from when kept, counts for the request."""
     if seconds <= 0:
         return compute()
-    value = lookup(cache_key)
-    if value is not MISSING:
+    outer = table_usage.current()
+    found = _lookup(cache_key)
+    if found is not MISSING:
+        value, dependencies = found
+        if outer is not None:
+            table_usage.add(outer.usage, _usage_of(dependencies))
         return value
-    started_ns = time.time_ns()
+    before = {t: None if c is None else set(c) for t, c in outer.usage.items()} if outer else {}
+    started_ns = outer.started_ns if outer else time.time_ns()
     with table_usage.reading() as usage:
         value = compute()
-    keep(cache_key, value, usage=usage, started_ns=started_ns, seconds=seconds)
+    table_usage.add(before, usage)
+    keep(cache_key, value, usage=before, started_ns=started_ns, seconds=seconds)
     return value
+
+
+def _usage_of(dependencies) -> Usage:
+    return {
+        table: None if detail is None else set(detail) - {ROWS}
+        for table, (_version, detail) in dependencies.items()
+    }
 
 
 def _remember_tables(cache_key, dependencies):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
 
 from . import navigation as navigation_module
 
@@ -15,13 +15,30 @@ def _absolute(request, path):
         return path
 
 
+def _translated(request, path, code):
+    """`path` in language `code`: translate_url(), from the match the request already has
+    rather than resolving its address again (pages refused before their view, a 404 for
+    one, have none)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return translate_url(path, code)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            translated = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
+    _path, mark, query = path.partition("?")
+    return f"{translated}{mark}{query}"
+
+
 def site(request):
     """The current page in every language, for the language switch and hreflang links."""
     current = get_language()
     path = request.get_full_path()
     alternates = []
     for code, _name in settings.LANGUAGES:
-        translated = translate_url(path, code)
+        translated = _translated(request, path, code)
         alternates.append(
             {
                 "code": code,

@@ -5,8 +5,10 @@ whose URL does not resolve (its app is not installed) is left out."""
 
 from dataclasses import dataclass, field
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
+
+from .fixed_urls import fixed_reverse
 
 
 @dataclass(frozen=True)
@@ -71,41 +73,51 @@ ABOUT_THE_SITE = (
 
 def _url(name):
     try:
-        return reverse(name)
+        return fixed_reverse(name)
     except NoReverseMatch:
         return None
 
 
-def _home():
-    return reverse("collectif:home")
-
-
-def _current(path, url):
+def _current(path, url, home):
     """`page` on the entry's own page, `true` on a page under it (an organisation's page is
     in « Membres »); the home page is only ever its own page."""
     if path == url:
         return "page"
-    if url != _home() and path.startswith(url):
+    if not home and path.startswith(url):
         return "true"
     return ""
 
 
+def _links():
+    """The menu's entries as (label, url, portal, home): the same on every page of a language."""
+    home = _url("collectif:home")
+    return [
+        (section.label, url, section.portal, url == home)
+        for section in SECTIONS
+        if (url := _url(section.url_name)) is not None
+    ]
+
+
+class Menu(list):
+    """The menu's links, and `state`: which one is current, and how (for {% memo %})."""
+
+    @property
+    def state(self):
+        return tuple((link["url"], link["current"]) for link in self if link["current"])
+
+
 def menu(path):
     """The main navigation's links for a page at `path`."""
-    links = []
-    for section in SECTIONS:
-        url = _url(section.url_name)
-        if url is not None:
-            links.append(
-                {
-                    "label": section.label,
-                    "url": url,
-                    "current": _current(path, url),
-                    "portal": section.portal,
-                    "home": url == _home(),
-                }
-            )
-    return links
+    return Menu(
+        {
+            "label": label,
+            "url": url,
+            "current": _current(path, url, home),
+            "portal": portal,
+            "home": home,
+        }
+        for label, url, portal, home in _links()
+    )
 
 
 def site_map():

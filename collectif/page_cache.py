@@ -66,10 +66,17 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or request.method not in {"GET", "HEAD"} or _personal(request):
+        if not seconds:
             return self.get_response(request)
-        if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
-            return self.get_response(request)
+        if (
+            request.method not in {"GET", "HEAD"}
+            or _personal(request)
+            or request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        ):
+            # Not kept as a page; the parts of it kept as fragments depend on what the request
+            # read before them too (collectif/fragments.py).
+            with table_usage.reading():
+                return self.get_response(request)
         # Pages carry absolute links (canonical, alternates, feeds): one entry per host and scheme.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         key = f"{PAGE_PREFIX}{request.method}:{_address_key(address)}"

@@ -13,10 +13,11 @@ assignment not written `"column" = …`), the whole table counts: that errs on t
 forgetting a page too often, never too seldom."""
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 
 from django.apps import apps
 from django.db.backends.signals import connection_created
@@ -50,14 +51,25 @@ _NOT_ALIASES = {
     "WHERE",
     "WINDOW",
 }
-# Rows whose every change comes with a write of the rows they describe (translation stamps are
-# written by the save of the record they stamp): reading them adds no dependency.
+# Tables whose reads add no dependency: rows whose every change comes with a write of the rows
+# they describe (translation stamps, written by the save of the record they stamp), and the
+# state of a visit rather than content (sessions: whoever a fragment is for is in its key).
 _satellites: set[str] = set()
 
 # table -> the columns read, or None for the whole table.
 Usage = dict[str, set[str] | None]
 
-_reading: ContextVar[Usage | None] = ContextVar("tables_read", default=None)
+
+class Reading:
+    """What the queries of a block read, and when the outermost reading around it began."""
+
+    def __init__(self, parent: "Reading | None"):
+        self.usage: Usage = {}
+        self.parent = parent
+        self.started_ns: int = parent.started_ns if parent else time.time_ns()
+
+
+_reading: ContextVar[Reading | None] = ContextVar("tables_read", default=None)
 
 
 def satellite(model) -> None:
@@ -97,9 +109,18 @@ def _columns_read(sql: str, table: str) -> set[str] | None:
 
 
 def usage_of_read(sql: str) -> Usage:
-    return {
-        table: _columns_read(sql, table) for table in tables_in(sql) if table not in _satellites
-    }
+    return {table: None if columns is None else set(columns) for table, columns in _parsed(sql)}
+
+
+@lru_cache(maxsize=4096)
+def _parsed(sql: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    # The ORM sends the same statements again and again, with their parameters apart.
+    read = {table: _columns_read(sql, table) for table in tables_in(sql)}
+    return tuple(
+        (table, None if columns is None else frozenset(columns))
+        for table, columns in read.items()
+        if table not in _satellites
+    )
 
 
 def usage_of_write(sql: str) -> Usage:
@@ -119,16 +140,23 @@ def usage_of_write(sql: str) -> Usage:
 
 @contextmanager
 def reading() -> Iterator[Usage]:
-    """Collects what the queries run inside the block read."""
-    usage: Usage = {}
-    token = _reading.set(usage)
+    """Collects what the queries run inside the block read; a block inside another one adds
+    what it read to the outer block's."""
+    current = Reading(_reading.get())
+    token = _reading.set(current)
     try:
-        yield usage
+        yield current.usage
     finally:
         _reading.reset(token)
+        if current.parent is not None:
+            add(current.parent.usage, current.usage)
 
 
-def _add(usage: Usage, more: Usage) -> None:
+def current() -> Reading | None:
+    return _reading.get()
+
+
+def add(usage: Usage, more: Usage) -> None:
     for table, columns in more.items():
         known = usage.get(table, set())
         usage[table] = None if known is None or columns is None else known | columns
@@ -147,9 +175,10 @@ class _Wrapper:
             result = execute(sql, params, many, context)
             self._written(usage_of_write(sql))
             return result
-        usage = _reading.get()
-        if usage is not None:
-            _add(usage, usage_of_read(sql))
+        reading = _reading.get()
+        if reading is not None:
+            for table, columns in _parsed(sql):
+                add(reading.usage, {table: None if columns is None else set(columns)})
         return execute(sql, params, many, context)
 
     def _written(self, usage: Usage) -> None:
@@ -162,7 +191,7 @@ class _Wrapper:
         # from the rows as they were before the commit is forgotten too.
         content_versions.move(usage)
         if self.connection.in_atomic_block:
-            _add(_pending(self.connection).usage, usage)
+            add(_pending(self.connection).usage, usage)
 
 
 class _OnCommit:

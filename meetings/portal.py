@@ -9,10 +9,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
+
+from collectif import fragments
+from collectif.templatetags.translated import translated
 
 from . import pdf, selectors, services
 from .forms import ActionItemDoneForm, MeetingFilterForm, ReaderLanguageForm
@@ -22,11 +26,17 @@ from .models import ActionItem, Meeting
 class MinutesReaderMixin(LoginRequiredMixin):
     """Representatives of an organisation that receives the minutes, and coordinators."""
 
+    # A page that only reads may take the reader kept until the next write (Reader.kept_for).
+    keeps_reader = False
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         # Worked out once for the whole request: the page asks it again for every item.
-        self.reader = selectors.Reader.of(request.user)
+        if self.keeps_reader and request.method in ("GET", "HEAD"):
+            self.reader = selectors.Reader.kept_for(request.user)
+        else:
+            self.reader = selectors.Reader.of(request.user)
         if not self.reader.reads_minutes:
             raise PermissionDenied(
                 _(
@@ -70,16 +80,25 @@ class MeetingDetailView(MinutesReaderMixin, TemplateView):
     """The compte-rendu, laid out like the collective's own, and printable."""
 
     template_name = "meetings/portal/meeting_detail.html"
+    keeps_reader = True
 
     def get_context_data(self, **kwargs):
-        meeting = get_object_or_404(
-            Meeting.objects.select_related("minutes_approved_at"), pk=self.kwargs["pk"]
+        # Most of the page is kept in the cache (collectif/fragments.py): the meeting, its minutes
+        # and its title are read only when they are not there. A meeting that is gone is not
+        # found: its deletion, a write, made whatever was kept stale.
+        pk = self.kwargs["pk"]
+        reader = self.reader
+        meeting = SimpleLazyObject(
+            lambda: get_object_or_404(Meeting.objects.select_related("minutes_approved_at"), pk=pk)
         )
-        minutes = selectors.minutes_for(meeting, reader=self.reader)
         return super().get_context_data(
+            meeting_pk=pk,
             meeting=meeting,
-            minutes=minutes,
-            done_form=ActionItemDoneForm(),
+            title=fragments.get_or_compute(
+                "minutes-title", [pk], lambda: translated(meeting, "title")
+            ),
+            minutes=SimpleLazyObject(lambda: selectors.minutes_for(meeting, reader=reader)),
+            reader=reader,
             pdf_available=pdf.available(),
             **kwargs,
         )

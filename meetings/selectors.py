@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
+from collectif import fragments
 from collectif.collation import collated
 from collectif.permissions import is_coordinator
 from members.access import can_read_members_only
@@ -46,13 +47,40 @@ class Reader:
         if not (user.is_authenticated and user.is_active):
             return cls(user, False, frozenset(), False)
         coordinator = is_coordinator(user)
-        represented = dict(Organisation.objects.represented_by(user).values_list("pk", "status"))
+        represented = dict(
+            Organisation.objects.represented_by(user).order_by().values_list("pk", "status")
+        )
         return cls(
             user,
             coordinator,
             frozenset(represented),
             coordinator or can_read_members_only(user, statuses=represented.values()),
         )
+
+    @property
+    def key(self) -> tuple:
+        """What decides what this reader sees of a compte-rendu: readers with the same key see
+        the same page (collectif/fragments.py keeps it for them)."""
+        return (self.is_coordinator, self.reads_minutes, tuple(sorted(self.organisation_ids)))
+
+    @classmethod
+    def kept_for(cls, user: User | AnonymousUser) -> Reader:
+        """Reader.of(user), its organisations and coordinator group kept in the cache until the
+        next write, as the pages are (collectif/fragments.py): a representative removed, an
+        organisation that left, a coordinator taken out of the group, each a write, count at
+        once. The account's own flags are the request's (is_active, is_staff, is_superuser).
+        For pages that only read: whatever writes asks Reader.of()."""
+        if not (user.is_authenticated and user.is_active):
+            return cls.of(user)
+
+        def facts() -> tuple[bool, frozenset, bool]:
+            reader = cls.of(user)
+            return reader.is_coordinator, reader.organisation_ids, reader.reads_minutes
+
+        is_coordinator, organisation_ids, reads_minutes = fragments.get_or_compute(
+            "reader", [user.pk, user.is_active, user.is_staff, user.is_superuser], facts
+        )
+        return cls(user, is_coordinator, organisation_ids, reads_minutes)
 
     def sees(self, item: ActionItem) -> bool:
         """Restricted action items are for their owners and the coordination only."""

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -89,8 +90,12 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["provisions"] = provisions_of(self.request.user, today=timezone.localdate())
-        context["is_coordinator"] = is_coordinator(self.request.user)
+        user = self.request.user
+        # Asked only when the page's fragment is not in the cache.
+        context["provisions"] = SimpleLazyObject(
+            lambda: provisions_of(user, today=timezone.localdate())
+        )
+        context["is_coordinator"] = SimpleLazyObject(lambda: is_coordinator(user))
         return context
 
 

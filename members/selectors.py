@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import Max
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from collectif import content_versions, translation_status
+from collectif import translation_status
 from collectif.collation import collated
 
 from .models import InternationalNetwork, Organisation
@@ -99,14 +98,9 @@ def provisions(organisations: QuerySet[Organisation], *, today: date) -> list[Pr
 
 
 def provisions_of(user: User, *, today: date) -> list[Provision]:
-    """The provisions of the organisations `user` represents, for the member area's home: the
-    page members land on, never cached as a page. Kept until a write to a table it is made from,
-    the next day, or the other language."""
-    return content_versions.cached(
-        f"provisions:{user.pk}:{today.isoformat()}:{get_language()}",
-        lambda: provisions(Organisation.objects.represented_by(user), today=today),
-        seconds=settings.PAGE_CACHE_SECONDS,
-    )
+    """The provisions of the organisations `user` represents, for the member area's home (which
+    keeps what it shows of them in the cache: templates/members/portal/dashboard.html)."""
+    return provisions(Organisation.objects.represented_by(user), today=today)
 
 
 def website_links() -> Iterator[tuple[str, str]]:

@@ -164,11 +164,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # --- Cache -------------------------------------------------------------------------------------
 
 # Local memory by default; with several processes (gunicorn workers, servers) set REDIS_URL so
-# that they share one cache, and so one invalidation.
+# that they share one cache, and so one invalidation (Django's Redis cache, keeping its client:
+# collectif/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "collectif.redis_cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -186,7 +187,8 @@ CACHES = {
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous public pages are cached this long (0 disables), each forgotten as soon as a table it
-# was made from is written (collectif/page_cache.py).
+# was made from is written (collectif/page_cache.py); so are the parts of logged-in pages kept as
+# fragments (collectif/fragments.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 # What was rendered within this long after a write to one of its tables is not kept: the
 # render may have read the rows from before that write's commit, on a server whose clock is

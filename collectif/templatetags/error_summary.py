@@ -22,22 +22,28 @@ def summary_lines(form):
     return lines
 
 
-@register.inclusion_tag("includes/_error_summary.html")
-def error_summary(form, *, in_container=False):
+@register.simple_tag(takes_context=True)
+def error_summary(context, form, *, in_container=False):
     """The summary, once per form: base.html shows the page's `form` first in <main> (where a
     screen reader without the script still meets it first); the include a form's template
-    keeps at its top then shows nothing, and shows the summary of any other form."""
+    keeps at its top then shows nothing, and shows the summary of any other form. Without
+    errors (most pages), no template is rendered at all."""
     if not getattr(form, "errors", None) or getattr(form, "_error_summary_shown", False):
-        return {"lines": [], "count": 0}
+        return ""
     form._error_summary_shown = True
     lines = summary_lines(form)
     suffix = f"-{form.prefix}" if form.prefix else ""
-    return {
-        "lines": lines,
-        "count": len(lines),
-        "summary_id": f"form-errors{suffix}",
-        "in_container": in_container,
-    }
+    template = context.template.engine.get_template("includes/_error_summary.html")
+    return template.render(
+        context.new(
+            {
+                "lines": lines,
+                "count": len(lines),
+                "summary_id": f"form-errors{suffix}",
+                "in_container": in_container,
+            }
+        )
+    )
 
 
 @register.filter

@@ -2,8 +2,9 @@
 
 from django import template
 from django.core.exceptions import DisallowedHost
-from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+
+from collectif.fixed_urls import fixed_static
 
 register = template.Library()
 
@@ -47,7 +48,7 @@ def absolute_url(context, url):
 
 @register.simple_tag(takes_context=True)
 def absolute_static(context, path):
-    return absolute_url(context, static(path))
+    return absolute_url(context, fixed_static(path))
 
 
 @register.simple_tag

@@ -57,6 +57,22 @@ def test_language_switch_keeps_the_query_string(client):
     assert 'href="/en/contact/?subject=adhesion"' in html
 
 
+def test_alternates_of_a_page_with_arguments_keep_them(client, ccem):
+    html = client.get("/fr/membres/ccem/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/members/ccem/">' in html
+    assert 'href="/en/members/ccem/" hreflang="en" lang="en"' in html
+
+
+def test_a_page_not_found_links_its_own_address_in_each_language(client):
+    # No view answered it: the alternates are worked out from the address alone.
+    response = client.get("/fr/no-such-page/?q=1")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/fr/no-such-page/?q=1">' in (
+        html
+    )
+
+
 def test_english_page_falls_back_to_french_marked_as_such(client):
     page = Page.objects.get(key="about")
     page.body_en = ""

@@ -4,7 +4,9 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -532,3 +534,120 @@ def test_an_empty_agenda_has_one_page(client):
     content = response.content.decode()
     assert "Aucun événement public n'est prévu pour le moment." in content
     assert 'class="pagination"' not in content
+
+
+# --- The compte-rendu kept in the cache (collectif/fragments.py) -----------------------------
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_kept_minutes_cost_the_session_and_the_user_only(
+    page_cache_on, representative_client, make_meeting, make_action, ccem, django_assert_num_queries
+):
+    meeting = make_meeting(items=3)
+    make_action(meeting, organisations=[ccem], text="Pour le CCEM.")
+    first = representative_client.get(meeting.get_absolute_url()).content.decode()
+    with django_assert_num_queries(2):  # the session and the user: the reader is kept too
+        again = representative_client.get(meeting.get_absolute_url()).content.decode()
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert token.sub("", again) == token.sub("", first)
+    assert "Pour le CCEM." in again
+
+
+def test_kept_minutes_show_each_reader_what_they_may_see(
+    page_cache_on,
+    client,
+    make_meeting,
+    make_action,
+    hors_la_rue,
+    representative,
+    other_representative,
+):
+    meeting = make_meeting(items=1)
+    make_action(meeting, organisations=[hors_la_rue], restricted=True, text="Affaire sensible.")
+    make_action(meeting, organisations=[hors_la_rue], text="Action ordinaire.")
+    for _ in range(2):  # rendered, then kept
+        client.force_login(representative)
+        content = client.get(meeting.get_absolute_url()).content.decode()
+        assert "Affaire sensible." not in content
+        assert "Marquer comme fait" not in content
+        client.force_login(other_representative)
+        content = client.get(meeting.get_absolute_url()).content.decode()
+        assert "Affaire sensible." in content
+        assert "Marquer comme fait" in content
+
+
+def test_kept_minutes_mark_an_item_done_with_the_readers_own_token(
+    page_cache_on, representative, make_meeting, make_action, ccem
+):
+    meeting = make_meeting(items=1)
+    action = make_action(meeting, organisations=[ccem])
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(representative)
+    first.get(meeting.get_absolute_url())
+    reader = Client(enforce_csrf_checks=True)
+    reader.force_login(representative)
+    content = reader.get(meeting.get_absolute_url()).content.decode()
+    done = url("meetings-portal:action-item-done", pk=action.pk)
+    form = re.search(rf'<form method="post" action="{done}".*?</form>', content, re.S).group(0)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = reader.post(
+        done,
+        {"csrfmiddlewaretoken": token, "comment": "Fait.", "next": meeting.get_absolute_url()},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == ActionItem.Status.DONE
+    # The write empties what was kept: the page says so at once.
+    content = reader.get(meeting.get_absolute_url()).content.decode()
+    assert "Commentaire : <span>Fait.</span>" in content.replace("\u202f", " ")
+
+
+def test_a_meeting_that_is_gone_is_not_found_even_when_its_minutes_were_kept(
+    page_cache_on, coordinator, representative, make_meeting
+):
+    meeting = make_meeting(items=1)
+    reader, admin = Client(), Client()
+    reader.force_login(representative)
+    admin.force_login(coordinator)
+    assert reader.get(meeting.get_absolute_url()).status_code == 200
+    response = admin.post(
+        reverse("admin:meetings_meeting_delete", args=[meeting.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+    assert reader.get(meeting.get_absolute_url()).status_code == 404
+
+
+def test_a_kept_reader_follows_the_next_write(
+    page_cache_on, representative_client, ccem, make_meeting, ministry
+):
+    from members import services as members_services
+
+    assert representative_client.get(ministry.get_absolute_url()).status_code == 200
+    members_services.membership_end(organisation=ccem, date=date(2014, 10, 1), reason="Départ")
+    # The membership's end is a write to what the kept reader was made from.
+    assert representative_client.get(ministry.get_absolute_url()).status_code == 403
+
+
+def test_a_write_never_takes_the_kept_reader(
+    page_cache_on, representative_client, ccem, make_meeting, make_action
+):
+    from members import services as members_services
+
+    meeting = make_meeting(items=1)
+    action = make_action(meeting, organisations=[ccem])
+    assert representative_client.get(meeting.get_absolute_url()).status_code == 200
+    members_services.membership_end(organisation=ccem, date=date(2014, 10, 1), reason="Départ")
+    response = representative_client.post(
+        url("meetings-portal:action-item-done", pk=action.pk), {"comment": "Fait."}
+    )
+    assert response.status_code == 403
+    action.refresh_from_db()
+    assert action.is_open

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -468,6 +469,40 @@ def test_dashboard_keeps_its_provisions_until_the_next_write(
     assert Organisation.objects.get(pk=member.pk).description_en == "The CCEM supports victims."
     content = representative_client.get(url("dashboard")).content.decode()
     assert "pas encore d'anglais" not in content
+    cache.clear()
+
+
+def test_each_person_keeps_a_home_of_their_own(
+    representative, other_representative, member, other_member, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    for _ in range(2):  # rendered, then from the cache
+        for user, theirs, not_theirs in [
+            (representative, member, other_member),
+            (other_representative, other_member, member),
+        ]:
+            client = Client()
+            client.force_login(user)
+            content = client.get(url("dashboard")).content.decode()
+            assert f'<h2 id="org-{theirs.pk}">' in content
+            assert f'<h2 id="org-{not_theirs.pk}">' not in content
+    cache.clear()
+
+
+def test_a_home_from_the_cache_logs_out_with_the_visitors_own_token(representative, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    other = Client(enforce_csrf_checks=True)
+    other.force_login(representative)
+    other.get(url("dashboard"))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(representative)
+    content = client.get(url("dashboard")).content.decode()
+    account = content.split('id="account-title"')[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', account).group(1)
+    assert client.post(url("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert client.get(url("dashboard")).status_code == 302
     cache.clear()
 
 

@@ -280,3 +280,33 @@ def test_public_member_pages_are_cached_and_a_members_edit_shows_at_once(
     )
     assert "A new text." in client.get(detail(member, "en")).content.decode()
     cache.clear()
+
+
+def test_a_logged_in_visitor_gets_the_directory_kept_for_everyone(
+    client, member, observer, representative, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+    from django.test import Client
+
+    from collectif.page_cache import invalidate_pages
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    anonymous = client.get(DIRECTORY["fr"]).content.decode()
+    logged_in = Client()
+    logged_in.force_login(representative)
+    with django_assert_num_queries(2):  # the session and the user: the list is kept
+        content = logged_in.get(DIRECTORY["fr"]).content.decode()
+    main = content.split("<main", 1)[1].split("</main>")[0]
+    assert main == anonymous.split("<main", 1)[1].split("</main>")[0]
+    assert "Connecté·e" in content
+    # Each filter is kept apart; a write shows at once.
+    observers = logged_in.get(DIRECTORY["fr"], {"status": "observer"}).content.decode()
+    assert observer.name in observers
+    assert member.name not in observers
+    member.name = "Nom nouveau"
+    member.save()
+    assert "Nom nouveau" not in logged_in.get(DIRECTORY["fr"]).content.decode()
+    invalidate_pages()  # as every write does (collectif/page_cache.py)
+    assert "Nom nouveau" in logged_in.get(DIRECTORY["fr"]).content.decode()
+    cache.clear()
