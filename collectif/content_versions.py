@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
@@ -30,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "content-version:"
 ROWS = "(rows)"  # not a column name: the rows' version of a table
+EVERYTHING = PREFIX + "(everything)"
 MISSING = object()
 # The tables each key was made from the last time this process kept it: fetched with the
 # value, so that a value served from the cache costs one round trip. Bounded; losing it only
@@ -64,10 +64,12 @@ def move(usage: Usage) -> None:
 
 
 def move_all() -> None:
-    """Everything may have changed (a restored backup, a demo reloaded)."""
-    move(
-        dict.fromkeys(model._meta.db_table for model in apps.get_models(include_auto_created=True))
-    )
+    """Everything may have changed (a restored backup, a demo reloaded): what was kept, whatever
+    it was made from (nothing at all, maybe), depends on this version too."""
+    try:
+        cache.set(EVERYTHING, new_version(), timeout=None)
+    except Exception:
+        logger.warning("Content versions not moved", exc_info=True)
 
 
 def _settled(versions, *, since_ns: int) -> bool:
@@ -91,11 +93,13 @@ def lookup(cache_key: str):
 def _lookup(cache_key: str):
     """(value, what it was made from) if still good, else MISSING."""
     remembered = _TABLES_OF.get(cache_key, ())
-    found = cache.get_many([cache_key, *map(key, remembered)])
+    found = cache.get_many([cache_key, EVERYTHING, *map(key, remembered)])
     entry = found.get(cache_key)
     if entry is None:
         return MISSING
-    dependencies, expires_at, value = entry
+    dependencies, everything, expires_at, value = entry
+    if found.get(EVERYTHING) != everything:
+        return MISSING
     unseen = [key(table) for table in dependencies if table not in remembered]
     if unseen:
         found |= cache.get_many(unseen)
@@ -124,14 +128,14 @@ def _lookup(cache_key: str):
     if seconds > 0:
         for table in moved:
             dependencies[table] = (found.get(key(table)), dependencies[table][1])
-        cache.set(cache_key, (dependencies, expires_at, value), seconds)
+        cache.set(cache_key, (dependencies, everything, expires_at, value), seconds)
     return value, dependencies
 
 
 def keep(cache_key: str, value, *, usage: Usage, started_ns: int, seconds: int) -> None:
     """Keep `value`, made from `usage` by work that started at `started_ns` (time.time_ns()),
     unless something it read was written meanwhile: it may have been read as it was before."""
-    wanted = [key(table) for table in usage]
+    wanted = [EVERYTHING, *(key(table) for table in usage)]
     for table, columns in usage.items():
         if columns is not None:
             wanted += _detail_keys(table, columns)
@@ -148,7 +152,8 @@ def keep(cache_key: str, value, *, usage: Usage, started_ns: int, seconds: int) 
         )
         for table, columns in usage.items()
     }
-    cache.set(cache_key, (dependencies, time.time() + seconds, value), seconds)
+    entry = (dependencies, found.get(EVERYTHING), time.time() + seconds, value)
+    cache.set(cache_key, entry, seconds)
     _remember_tables(cache_key, dependencies)
 
 

@@ -1,5 +1,6 @@
 """The public directory of members and observers."""
 
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from collectif import translation_status
@@ -20,7 +21,9 @@ class DirectoryView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["organisations"] = listing.rows(self.object_list, themes=True)
+        # Read where the template shows them: inside a fragment that may come from the cache.
+        rows = self.object_list
+        context["organisations"] = SimpleLazyObject(lambda: listing.rows(rows, themes=True))
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.is_bound and self.filter_form.is_valid())
         return context

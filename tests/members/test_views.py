@@ -288,8 +288,6 @@ def test_a_logged_in_visitor_gets_the_directory_kept_for_everyone(
     from django.core.cache import cache
     from django.test import Client
 
-    from collectif.page_cache import invalidate_pages
-
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     anonymous = client.get(DIRECTORY["fr"]).content.decode()
@@ -306,7 +304,5 @@ def test_a_logged_in_visitor_gets_the_directory_kept_for_everyone(
     assert member.name not in observers
     member.name = "Nom nouveau"
     member.save()
-    assert "Nom nouveau" not in logged_in.get(DIRECTORY["fr"]).content.decode()
-    invalidate_pages()  # as every write does (collectif/page_cache.py)
     assert "Nom nouveau" in logged_in.get(DIRECTORY["fr"]).content.decode()
     cache.clear()
