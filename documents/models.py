@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from collectif.choices import choice_label
 from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.partial_dates import DatePrecision, DateYear, PartialDate
@@ -402,6 +403,10 @@ class LegalResource(Versioned, Trashable, SearchableText):
     def partial_date(self):
         return PartialDate(self.date, self.date_precision) if self.date else None
 
+    @property
+    def kind_label(self):
+        return choice_label(self.Kind, self.kind)
+
     def common_names_in(self, language):
         return split_lines(getattr(self, f"common_names_{language}", "") or "")
 
@@ -578,6 +583,10 @@ class Document(Versioned, SearchableText):
     @property
     def is_public(self):
         return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def kind_label(self):
+        return choice_label(self.Kind, self.kind)
 
     def search_parts(self):
         return indexing.document_parts(self)
