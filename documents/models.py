@@ -69,6 +69,9 @@ class SearchableText(models.Model):
     text_en = models.TextField(_("text of the English file"), blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
 
+    # What pages never show, and lists and results never load.
+    LONG_TEXTS = ("text_fr", "text_en", "search_body")
+
     class Meta:
         abstract = True
 
@@ -176,7 +179,7 @@ class LegalResourceQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a list shows: never the text of the files nor the search's copies."""
-        return self.select_related("body").defer("text_fr", "text_en", "search_body")
+        return self.select_related("body").defer(*SearchableText.LONG_TEXTS)
 
 
 class LegalResource(Versioned, Trashable, SearchableText):
