@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from collectif.choices import choice_label
 from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.partial_dates import DatePrecision, DateYear, PartialDate
@@ -67,6 +68,9 @@ class SearchableText(models.Model):
     text_fr = models.TextField(_("text of the French file"), blank=True, editable=False)
     text_en = models.TextField(_("text of the English file"), blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
+
+    # What pages never show, and lists and results never load.
+    LONG_TEXTS = ("text_fr", "text_en", "search_body")
 
     class Meta:
         abstract = True
@@ -175,7 +179,7 @@ class LegalResourceQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a list shows: never the text of the files nor the search's copies."""
-        return self.select_related("body").defer("text_fr", "text_en", "search_body")
+        return self.select_related("body").defer(*SearchableText.LONG_TEXTS)
 
 
 class LegalResource(Versioned, Trashable, SearchableText):
@@ -402,6 +406,10 @@ class LegalResource(Versioned, Trashable, SearchableText):
     def partial_date(self):
         return PartialDate(self.date, self.date_precision) if self.date else None
 
+    @property
+    def kind_label(self):
+        return choice_label(self.Kind, self.kind)
+
     def common_names_in(self, language):
         return split_lines(getattr(self, f"common_names_{language}", "") or "")
 
@@ -578,6 +586,10 @@ class Document(Versioned, SearchableText):
     @property
     def is_public(self):
         return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def kind_label(self):
+        return choice_label(self.Kind, self.kind)
 
     def search_parts(self):
         return indexing.document_parts(self)

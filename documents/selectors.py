@@ -140,6 +140,8 @@ class Results:
     def _load(self, pks: Sequence[int]) -> list[LegalResource]:
         rows = LegalResource.objects.filter(pk__in=pks).for_list().in_bulk()
         page = [rows[pk] for pk in pks if pk in rows]
+        for resource in page:
+            resource.hit = None  # a list reads it on every row: set, it costs no lookup error
         if self.query:
             hits = {}
             for resource in page:

@@ -32,7 +32,7 @@ def legal_texts(query, *, user, limit):
     return site_index.group(
         "legal-texts",
         _("Legal texts"),
-        LegalResource.objects.published(),
+        LegalResource.objects.published().defer(*LegalResource.LONG_TEXTS),
         query,
         index=LegalResourceTerm,
         limit=limit,
@@ -46,7 +46,7 @@ def documents(query, *, user, limit):
     return site_index.group(
         "documents",
         _("Documents of the collective"),
-        Document.objects.visible_to(user),
+        Document.objects.visible_to(user).defer(*Document.LONG_TEXTS),
         query,
         index=DocumentTerm,
         limit=limit,

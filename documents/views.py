@@ -136,8 +136,7 @@ class LibraryView(ListView):
         return context
 
 
-# What a text's page never shows: the text of its files and the search's copy of it.
-LONG_TEXTS = ("text_fr", "text_en", "search_body")
+LONG_TEXTS = LegalResource.LONG_TEXTS
 
 
 class LegalResourceDetailView(VisibleToUserMixin, DetailView):
@@ -190,7 +189,8 @@ class DocumentListView(VisibleToUserMixin, ListView):
         self.form = DocumentFilterForm(self.request.GET or None)
         values = self.form.valid_values() if self.form.is_bound else {}
         query = values.get("q", "")
-        documents = self.visible().search(query) if query else self.visible()
+        documents = self.visible().defer(*Document.LONG_TEXTS)
+        documents = documents.search(query) if query else documents
         if values.get("kind"):
             documents = documents.filter(kind=values["kind"])
         return documents

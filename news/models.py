@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from collectif.choices import choice_label
 from collectif.list_urls import quick_reverse
 from collectif.locking import Versioned
 from collectif.validators import storable_datetime
@@ -273,6 +274,10 @@ class NewsItem(Versioned, models.Model):
 
     def get_absolute_url(self):
         return quick_reverse("news:item-detail", "slug", self.slug)
+
+    @property
+    def kind_label(self):
+        return choice_label(self.Kind, self.kind)
 
     @property
     def is_initiative(self):
