@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language, get_language_info, override
 
 from . import navigation as navigation_module
+from .fixed_urls import fixed_reverse
 
 
 def _absolute(request, path):
@@ -25,7 +26,7 @@ def _translated(request, path, code):
     name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
     with override(code):
         try:
-            translated = reverse(name, args=match.args, kwargs=match.kwargs)
+            translated = fixed_reverse(name, *match.args, **match.kwargs)
         except NoReverseMatch:
             return path
     _path, mark, query = path.partition("?")

@@ -17,15 +17,19 @@ from django.utils.translation import get_language
 
 
 @lru_cache(maxsize=1024)
-def _reverse(resolver, language, prefix, viewname, args):
+def _reverse(resolver, language, prefix, viewname, args, kwargs):
     # The key's resolver, language and prefix are those reverse() reads itself.
-    return reverse(viewname, args=args)
+    return reverse(viewname, args=args, kwargs=dict(kwargs))
 
 
-def fixed_reverse(viewname, *args):
-    """The URL of `viewname` (with `args`, if any: keep them few, not one per row)."""
+def fixed_reverse(viewname, *args, **kwargs):
+    """The URL of `viewname` (with arguments, if any: a page's few links, not one per row)."""
     resolver = get_resolver(get_urlconf())
-    return _reverse(resolver, get_language(), get_script_prefix(), viewname, args)
+    key = (resolver, get_language(), get_script_prefix(), viewname, args, tuple(kwargs.items()))
+    try:
+        return _reverse(*key)
+    except TypeError:  # an argument that cannot be a key
+        return reverse(viewname, args=args, kwargs=kwargs)
 
 
 @lru_cache(maxsize=256)

@@ -27,6 +27,20 @@ def test_the_url_follows_the_language():
 def test_arguments_are_part_of_the_key():
     assert fixed_reverse("portal:translations", "a") == reverse("portal:translations", args=["a"])
     assert fixed_reverse("portal:translations", "b") == reverse("portal:translations", args=["b"])
+    for slug in ("c", "d"):
+        expected = reverse("portal:translations", kwargs={"slug": slug})
+        assert fixed_reverse("portal:translations", slug=slug) == expected
+
+
+class Unhashable(str):
+    __hash__ = None
+
+
+def test_an_argument_that_cannot_be_a_key_is_reversed_each_time():
+    slug = Unhashable("e")
+    assert fixed_reverse("portal:translations", slug=slug) == reverse(
+        "portal:translations", kwargs={"slug": "e"}
+    )
 
 
 def test_another_url_configuration_is_not_answered_from_memory(settings):
