@@ -45,7 +45,7 @@ def rows(organisations: QuerySet[Organisation], *, themes: bool = False) -> list
     """One dict per organisation, in the queryset's order: its `COLUMNS`, `url`, `logo` (the
     HTML of the mark), `is_observer`, and with `themes` the names of its themes in the
     current language (one more query)."""
-    storage = Organisation._meta.get_field("logo").storage  # type: ignore[union-attr]
+    storage = Organisation._meta.get_field("logo").storage
     found = list(organisations.values(*COLUMNS))
     for row in found:
         row["url"] = quick_reverse("members:organisation-detail", "slug", row["slug"])
