@@ -4,6 +4,7 @@ pattern is reversed once with a stand-in value and then filled in for each recor
 is reverse()'s, in the active language and under the active script prefix and URL conf."""
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
@@ -24,12 +25,22 @@ def _halves(viewname, kwarg, language, script_prefix, urlconf):
     return before, after
 
 
-def quick_reverse(viewname: str, kwarg: str, value: object) -> str:
-    """`reverse(viewname, kwargs={kwarg: value})` for a record's own slug or integer key (a
-    value the pattern's converter refuses is the caller's mistake: <int:…> takes integers)."""
-    text = str(value)
-    if not _SLUG.match(text):  # reverse() says what is wrong with it
-        return reverse(viewname, kwargs={kwarg: value})
+def url_filler(viewname: str, kwarg: str) -> Callable[[object], str]:
+    """A function `value -> reverse(viewname, kwargs={kwarg: value})` for a record's own slug
+    or integer key, in the active language and URL conf: for the rows of one page (a value
+    the pattern's converter refuses is the caller's mistake: <int:…> takes integers)."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     before, after = _halves(viewname, kwarg, get_language(), get_script_prefix(), urlconf)
-    return f"{before}{text}{after}"
+
+    def fill(value: object) -> str:
+        text = str(value)
+        if not _SLUG.match(text):  # reverse() says what is wrong with it
+            return reverse(viewname, kwargs={kwarg: value})
+        return f"{before}{text}{after}"
+
+    return fill
+
+
+def quick_reverse(viewname: str, kwarg: str, value: object) -> str:
+    """`reverse(viewname, kwargs={kwarg: value})` for one record (see url_filler)."""
+    return url_filler(viewname, kwarg)(value)

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from collectif.list_urls import quick_reverse
+from collectif.list_urls import url_filler
 
 from .capabilities import MembershipStatus
 from .models import Organisation, initials
@@ -45,10 +45,12 @@ def rows(organisations: QuerySet[Organisation], *, themes: bool = False) -> list
     """One dict per organisation, in the queryset's order: its `COLUMNS`, `url`, `logo` (the
     HTML of the mark), `is_observer`, and with `themes` the names of its themes in the
     current language (one more query)."""
-    storage = Organisation._meta.get_field("logo").storage  # type: ignore[union-attr]
-    found = list(organisations.values(*COLUMNS))
+    url = url_filler("members:organisation-detail", "slug")
+    storage = Organisation._meta.get_field("logo").storage
+    # No translated column: modeltranslation's fallback has nothing to do for these rows.
+    found = list(organisations.rewrite(False).values(*COLUMNS))  # type: ignore[attr-defined]
     for row in found:
-        row["url"] = quick_reverse("members:organisation-detail", "slug", row["slug"])
+        row["url"] = url(row["slug"])
         row["logo"] = logo_html(
             url=storage.url(row["logo"]) if row["logo"] else None,
             width=row["logo_width"],

@@ -393,3 +393,29 @@ def test_templates_show_dates_through_the_shared_filters():
         if found.group(1) not in machine
     ]
     assert not ad_hoc, "\n".join(ad_hoc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rapport annuel 2014", "Rapport annuel 2014"),
+        ("Trois questions : pourquoi ?", f"Trois questions{NNBSP}: pourquoi{NNBSP}?"),
+        ("« Ensemble »", f"«{NNBSP}Ensemble{NNBSP}»"),
+        ("https://example.org:8000/a?b", "https://example.org:8000/a?b"),
+    ],
+)
+def test_french_typography_changes_only_texts_that_need_it(text, expected):
+    assert typography.french(text) == expected
+    assert type(typography.french(text)) is str
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Annual report 2014", "Annual report 2014"),
+        ('The "Palermo" Protocol', "The “Palermo” Protocol"),
+        ("The « Palermo » Protocol", "The “Palermo” Protocol"),
+    ],
+)
+def test_english_quotes_change_only_texts_that_need_it(text, expected):
+    assert typography.english(text) == expected

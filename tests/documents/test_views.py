@@ -539,3 +539,31 @@ def test_a_suggestion_keeps_to_the_filters_chosen(client, library):
     # « Palerme » finds the protocol, an international text: not under « national ».
     response = client.get(url("library"), {"q": "Palerne", "level": "national"})
     assert response.context["suggestion"] == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "fr",
+            'Disponible en\u202f: <span lang="fr">Français</span>, <span lang="en">English</span>',
+        ),
+        ("en", 'Available in: <span lang="fr">Français</span>, <span lang="en">English</span>'),
+    ],
+)
+def test_each_listed_text_says_the_languages_it_exists_in(client, make_resource, language, said):
+    make_resource(slug="both", url_fr="https://example.org/fr", file_en=pdf_upload("Text"))
+    make_resource(slug="none")
+    content = client.get(url("library", language)).content.decode()
+    assert content.count('<p class="result__languages">') == 1
+    assert f'<p class="result__languages">{said}</p>' in content
+
+
+def test_related_texts_are_listed_newest_first(client, make_resource):
+    text = make_resource(slug="base", date=date(2000, 1, 1))
+    for number, year in enumerate([2005, 2011, 2008]):
+        make_resource(slug=f"amending-{number}", date=date(year, 1, 1), amends=[text])
+    content = client.get(url("legal-resource-detail", "en", slug="base")).content.decode()
+    listed = content.split('id="amended-by-title"')[1].split("</section>")[0]
+    positions = [listed.index(f"/en/law/amending-{n}/") for n in (1, 2, 0)]  # 2011, 2008, 2005
+    assert positions == sorted(positions)

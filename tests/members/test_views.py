@@ -3,14 +3,15 @@
 from datetime import date, timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 
 from collectif import translation_status
 from collectif.models import Theme
 from members import services
-from members.models import InternationalNetwork
-from tests.files import pdf_upload
+from members.models import InternationalNetwork, Organisation
+from tests.files import image_bytes, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -306,3 +307,28 @@ def test_a_logged_in_visitor_gets_the_directory_kept_for_everyone(
     member.save()
     assert "Nom nouveau" in logged_in.get(DIRECTORY["fr"]).content.decode()
     cache.clear()
+
+
+def test_lists_show_each_logo_or_the_initials_standing_in(client, member, observer):
+    member.logo.save("logo-ccem.png", ContentFile(image_bytes(size=(40, 20))))
+    Organisation.objects.filter(pk=member.pk).update(logo_width=40, logo_height=20)
+    size = 'alt="" width="40" height="20"'
+    logo = f'<img class="org-logo" src="{member.logo.url}" {size} loading="lazy">'
+    mark = f'<span class="org-logo org-logo--placeholder" aria-hidden="true">{observer.initials}<'
+    for page in ["/fr/", DIRECTORY["fr"]]:
+        content = client.get(page).content.decode()
+        assert logo in content
+        assert mark in content
+    content = client.get(detail(member, "fr")).content.decode()
+    assert f'<img class="org-logo org-logo--large" src="{member.logo.url}" {size}>' in content
+
+
+def test_directory_names_themes_in_the_pages_language_else_in_french(client, member):
+    minors, labour = Theme.objects.get(slug="minors"), Theme.objects.get(slug="labour-exploitation")
+    member.themes.set([labour, minors])
+    Theme.objects.filter(pk=minors.pk).update(name_en="")
+    card = client.get(DIRECTORY["en"]).content.decode().split('<li class="org-card">')[1]
+    themes = card.split('<ul class="tag-list" aria-label="Themes">')[1].split("</ul>")[0]
+    in_order = sorted([minors, labour], key=lambda theme: (theme.position, theme.slug))
+    expected = {minors.pk: minors.name_fr, labour.pk: labour.name_en}
+    assert themes == "".join(f"<li>{escape(expected[theme.pk])}</li>" for theme in in_order)

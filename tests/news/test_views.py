@@ -106,6 +106,16 @@ def test_the_list_costs_the_same_queries_for_10_and_200_items(
     assert page.count("CCEM, Hors la Rue") == 12
 
 
+@pytest.mark.parametrize("name", ["news:item-list", "collectif:home"])
+def test_lists_of_cards_never_read_the_texts(client, bulk_published, name):
+    bulk_published(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url(name)).status_code == 200
+    read = [query["sql"] for query in queries if '"news_newsitem"' in query["sql"]]
+    assert read
+    assert not [sql for sql in read if '"body' in sql or '"link' in sql]
+
+
 def test_detail_renders_the_sanitised_markdown_and_the_link(client, published):
     page = client.get(url("news:item-detail", slug=published.slug)).content.decode()
     assert "<strong>français</strong>" in page
