@@ -19,13 +19,16 @@ _counts = None
 
 def post_fork(server, worker):
     global _counts
-    with open(os.environ["BENCH_REQUEST_COUNTS"], "r+b") as file:
-        _counts = mmap.mmap(file.fileno(), SLOTS * COUNTER.size)
+    path = os.environ.get("BENCH_REQUEST_COUNTS")
+    if path:  # not for bench/soak.py, which counts nothing
+        with open(path, "r+b") as file:
+            _counts = mmap.mmap(file.fileno(), SLOTS * COUNTER.size)
 
 
 def post_request(worker, req, environ, resp):
     # Each worker writes its own slot (its spawn number): no two processes write the same bytes.
-    COUNTER.pack_into(_counts, COUNTER.size * (worker.age % SLOTS), worker.nr)
+    if _counts is not None:
+        COUNTER.pack_into(_counts, COUNTER.size * (worker.age % SLOTS), worker.nr)
 
 
 def read_total(counts):

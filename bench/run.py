@@ -25,13 +25,14 @@ master's children in /proc, before and after the run), the CPU of the PostgreSQL
 serving them per request, p50 and p99 latency, queries per request on a cache miss (counted in
 this process with the table's caches, cold), the throughput ratio (req/s ÷ the fixed-string
 view's), the CPU ratio (the fixed-string view's CPU per request ÷ the page's, workers and
-database together: what throughput would be on an idle machine, and stable on a shared one)
-and errors (non-2xx/3xx responses and socket errors, timeouts included). After each run the
-benchmark drains: it polls /proc every 100 ms until the CPU grew by less than a tick twice in a
-row, and counts that CPU with the page, divided by the requests the workers handled
-(bench/gunicorn_conf.py), so that a slow page's backlog never spills into the next page. Slow
-pages get fewer connections and a longer run, so that they complete requests; a page that
-completes none is a miss, not a zero.
+database together: what the throughput ratio would be on an idle machine; far steadier than
+requests/s on a shared one, though contention inflates a heavy page's CPU more than the
+baseline's) and errors (non-2xx/3xx responses and socket errors, timeouts included). After
+each run the benchmark drains: it polls /proc every 100 ms until the CPU grew by less than a
+tick twice in a row, and counts that CPU with the page, divided by the requests the workers
+handled (bench/gunicorn_conf.py), so that a slow page's backlog never spills into the next
+page. Slow pages get fewer connections and a longer run, so that they complete requests; a
+page that completes none is a miss, not a zero.
 
 Targets, checked on the CPU ratio (req/s ratios are noisy on a shared machine; both are
 printed):
@@ -407,7 +408,8 @@ def start_gunicorn(*, workers, env):
 
 def check_page(base, path, *, cookie, marker):
     """Why the page cannot be measured, or "": it must answer 200 itself (wrk counts a redirect
-    as a success), and a logged-in page must show the visitor logged in."""
+    as a success), and a page requested with a session (`cookie`) must show the visitor logged
+    in (`marker` in it)."""
     parts = urllib.parse.urlsplit(base)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     try:
@@ -418,7 +420,7 @@ def check_page(base, path, *, cookie, marker):
         connection.close()
     if response.status != 200:
         return f"answers {response.status} {response.getheader('Location') or ''}".rstrip()
-    if marker and marker not in body:
+    if cookie and marker not in body:
         return "not logged in (no logout form on the page)"
     return ""
 
@@ -501,15 +503,19 @@ def measure_table(table, targets, *, args, env, cookies, queries, marker):
         # The fixed-string view once more at the end: how much the machine's load moved the
         # baseline while the table ran (its CPU ratio), a measure of the table's noise.
         again = {**targets[0], "name": AGAIN, "kind": "check"}
+        # Every page checked before any is measured: a broken one is known at once, and each
+        # worker has served a few requests before the baseline's.
+        problems = {
+            t["name"]: check_page(base, t["path"], cookie=cookies.get(t["name"]), marker=marker)
+            for t in targets
+        }
         for target in [*targets, again]:
             name, kind = target["name"], target["kind"]
             cookie = cookies.get(name)
             result = Result(name=name, kind=kind, queries=queries.get(name))
             results.append(result)
             url = base + target["path"]
-            result.problem = check_page(
-                base, target["path"], cookie=cookie, marker=marker if cookie else ""
-            )
+            result.problem = problems.get(name, "")
             if result.problem:
                 continue
             # Warm-up (fills the caches when they are on), not counted: it tells how slow the

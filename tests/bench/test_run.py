@@ -221,6 +221,7 @@ def test_table_printed_with_a_dash_for_what_was_not_measured():
 
 
 def test_request_counts_written_by_each_worker_and_summed(tmp_path, monkeypatch):
+    monkeypatch.setattr(gunicorn_conf, "_counts", None)
     path = tmp_path / "counts"
     path.write_bytes(bytes(gunicorn_conf.SLOTS * gunicorn_conf.COUNTER.size))
     monkeypatch.setenv("BENCH_REQUEST_COUNTS", str(path))
@@ -250,3 +251,13 @@ def test_cache_off_keeps_nothing_but_sessions():
         sessions = caches[settings.SESSION_CACHE_ALIAS]
         sessions.set("session", "kept", 600)
         assert sessions.get("session") == "kept"
+
+
+def test_request_counts_off_without_their_file(monkeypatch):
+    # bench/soak.py starts the same server and counts nothing.
+    monkeypatch.delenv("BENCH_REQUEST_COUNTS", raising=False)
+    monkeypatch.setattr(gunicorn_conf, "_counts", None)
+    worker = SimpleNamespace(age=1, nr=1)
+    gunicorn_conf.post_fork(None, worker)
+    gunicorn_conf.post_request(worker, None, {}, None)
+    assert gunicorn_conf._counts is None
