@@ -13,18 +13,17 @@ see; the ModelAdmins it may not see (login attempts of django-axes) are walked b
 so that no registered page escapes.
 """
 
-import io
 import time
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import URLPattern, reverse
 from playwright.sync_api import expect
 
 from collectif.demo import DEMO_COORDINATOR, DEMO_PASSWORD
+from tests.demo_data import load_demo
 
 from .conftest import AXE_OPTIONS
 
@@ -38,7 +37,7 @@ SITE_VIEWS = ("password_change", "password_change_done")
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     get_user_model().objects.create_superuser(SUPERUSER, "root@example.org", DEMO_PASSWORD)
 
 

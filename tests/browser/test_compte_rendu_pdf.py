@@ -4,7 +4,6 @@ import io
 import os
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
@@ -12,13 +11,14 @@ from pypdf import PdfReader
 
 from meetings import pdf
 from meetings.models import Meeting
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     return Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-09-29")
 
 

@@ -1,16 +1,15 @@
 """After a failed submission the keyboard focus lands on the error summary, whose links lead
 to the fields; the action items' buttons each name their action. In French and English."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from meetings.models import ActionItem
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,7 +77,7 @@ def test_empty_login_form_focuses_the_summary(page, live_server, language, asser
 def test_each_mark_as_done_button_names_its_action(
     page, live_server, login, language, assert_accessible
 ):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     # The member's 2014 items are closed in the demo's history: open them again, so that the
     # list holds several « Mark as done » buttons.
     ActionItem.objects.filter(organisations__slug="ccem").update(status=ActionItem.Status.OPEN)

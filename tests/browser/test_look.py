@@ -1,13 +1,13 @@
 """The look in a real browser: the menu without script, focus rings, phones' widths, marks."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
+
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,7 +60,7 @@ def url(name, language="fr", **kwargs):
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def log_in(page, live_server, username="demo-member"):

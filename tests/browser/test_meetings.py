@@ -1,24 +1,23 @@
 """A meeting written in the admin, followed up in the member area, in a real browser."""
 
-import io
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from documents.models import Document
 from meetings.models import ActionItem, Meeting
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     return Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-09-29")
 
 

@@ -1,12 +1,11 @@
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from tests.demo_data import load_demo
 from tests.files import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
 
 
 def test_demo_member_changes_its_english_description_and_logo(page, live_server, login, demo):

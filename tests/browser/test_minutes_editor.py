@@ -2,15 +2,14 @@
 sections in Markdown, an action item and the attendance without scrolling sideways at
 1,280 px; a member reads the formatted compte-rendu; axe finds nothing on the editor's pages."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from meetings.models import ActionItem, Meeting
+from tests.demo_data import load_demo
 
 from .test_meetings import portal_login
 
@@ -21,7 +20,7 @@ WIDTH, HEIGHT = 1280, 720
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     return Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-09-29")
 
 

@@ -1,23 +1,22 @@
 """The path of a member's initiative from the member area to the public pages, and the news
 pages' accessibility in both languages."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from news.models import NewsItem, Newsletter
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def path(name, language="fr", **kwargs):

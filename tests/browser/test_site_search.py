@@ -1,15 +1,14 @@
 """The site-wide search from the header, in a real browser, by keyboard, checked by axe."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from collectif.demo import DEMO_PASSWORD
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +19,7 @@ LABELS = {"fr": "Rechercher sur le site", "en": "Search the site"}
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def url(live_server, name, language):

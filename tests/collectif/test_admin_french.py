@@ -4,18 +4,17 @@ page of each model, on the demo content, read as a coordinator reads them."""
 import re
 from html import unescape
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 import polib
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from collectif.demo import DEMO_COORDINATOR
+from tests.demo_data import load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 # Words that are the same in both languages, or names.
@@ -105,7 +104,7 @@ def admin_pages():
 
 @pytest.mark.django_db
 def test_the_french_admin_shows_no_english_nor_codes(client):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     # A superuser sees every page, the groups' and the login attempts' included.
     user = get_user_model().objects.get(username=DEMO_COORDINATOR)
     user.is_superuser = True

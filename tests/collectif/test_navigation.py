@@ -1,13 +1,11 @@
 """The main navigation, the header's logged-in state, breadcrumbs and the human site map."""
 
-import io
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,6 +13,7 @@ from documents.models import LegalResource
 from meetings.models import Meeting
 from members.models import Organisation
 from news.models import NewsItem
+from tests.demo_data import load_demo
 from tests.files import png_upload
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +38,7 @@ def breadcrumbs(html):
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 # --- Main navigation ------------------------------------------------------------------------

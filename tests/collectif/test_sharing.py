@@ -1,17 +1,16 @@
 """What crawlers and link previews read: /robots.txt, /favicon.ico, and the Open Graph and
 Twitter card tags of every kind of public page, in both languages."""
 
-import io
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from documents.models import Document, LegalResource
 from members.models import Organisation
 from news.models import NewsItem
+from tests.demo_data import load_demo
 from tests.files import png_upload
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +91,7 @@ def test_favicon_ico_is_an_icon_cached_long(client):
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def assert_preview(head, language, *, kind="website"):

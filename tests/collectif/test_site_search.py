@@ -18,6 +18,7 @@ from documents.models import Document, IssuingBody, LegalResource
 from meetings.models import ActionItem, AgendaItem, Meeting
 from members.models import Organisation
 from news.models import NewsItem
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -290,7 +291,7 @@ def test_a_member_page_is_never_kept_for_others(representative_client, private_t
 
 @pytest.fixture
 def demo(capsys):
-    call_command("load_demo")
+    load_demo()
 
 
 def _portal(meeting_id, anchor=""):

@@ -4,14 +4,12 @@ date and time filters; the fallback of translated texts both ways."""
 import re
 from datetime import date, time
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +19,7 @@ from collectif import dates, typography
 from collectif.partial_dates import DatePrecision, PartialDate
 from members.models import Organisation
 from tests.dates import paris
+from tests.demo_data import load_demo
 
 NNBSP = "\u202f"
 NBSP = "\xa0"
@@ -161,7 +160,7 @@ def rendered(client, kind, url):
 
 
 def render_every_page(client, language):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     public, portal = page_urls(client, language)
     for kind, url in public.items():
         yield rendered(client, kind, url)

@@ -12,7 +12,6 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -23,6 +22,7 @@ from collectif import trash
 from meetings import pdf, selectors, services
 from meetings.models import Attendance, Meeting
 from tests.dates import paris
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def pages_of(content):
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     return Meeting.objects.get(kind=Meeting.Kind.PLENARY, start__date="2014-09-29")
 
 
