@@ -177,8 +177,7 @@ class _Wrapper:
             return result
         reading = _reading.get()
         if reading is not None:
-            for table, columns in _parsed(sql):
-                add(reading.usage, {table: None if columns is None else set(columns)})
+            add(reading.usage, usage_of_read(sql))
         return execute(sql, params, many, context)
 
     def _written(self, usage: Usage) -> None:
