@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from collectif import fragments, page_cache
+from tests.renders import Counter
 
 TEMPLATE = (
     '{% load fragments %}{% fragment "test" part %}<p>{{ counter.next }}</p>'
@@ -17,17 +18,6 @@ TEMPLATE = (
 NO_FORM = (
     '{% load fragments %}{% fragment "test-no-form" part %}{{ counter.next }}{% endfragment %}'
 )
-
-
-class Counter:
-    """Counts its renders: {{ counter.next }} says how many times the part was rendered."""
-
-    def __init__(self):
-        self.count = 0
-
-    def next(self):
-        self.count += 1
-        return self.count
 
 
 @pytest.fixture

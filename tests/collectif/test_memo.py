@@ -5,20 +5,12 @@ from django.template import TemplateSyntaxError, engines
 from django.utils import translation
 
 from collectif.templatetags import memo
+from tests.renders import Counter
 
 SOURCE = (
     '{% load i18n memo %}{% memo "test" part %}{% translate "Menu" %} {{ counter.next }}'
     "{% endmemo %}"
 )
-
-
-class Counter:
-    def __init__(self):
-        self.count = 0
-
-    def next(self):
-        self.count += 1
-        return self.count
 
 
 @pytest.fixture(autouse=True)
