@@ -100,8 +100,18 @@ def test_a_worker_killed_mid_newsletter_resumes_without_sending_anyone_twice(scr
     assert setup.returncode == 0, setup.stderr
     assert not mailed(folder)  # enqueuing sent nothing: only a worker does
 
+    # No reloader (on by default under DEBUG): it would run the worker in a child process that
+    # outlives the kill below and goes on sending beside the second worker.
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay"],
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--interval",
+            "0.1",
+            "--no-startup-delay",
+            "--no-reload",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -113,6 +123,11 @@ def test_a_worker_killed_mid_newsletter_resumes_without_sending_anyone_twice(scr
             assert worker.poll() is None, "the worker stopped by itself"
             assert time.monotonic() < deadline, "the worker sent nothing"
             time.sleep(0.05)
+        # One process: killing it stops every sending (Linux lists a process's children here).
+        children = f"/proc/{worker.pid}/task/{worker.pid}/children"
+        if os.path.exists(children):
+            with open(children) as listing:
+                assert not listing.read().split(), "the worker runs in a child process"
     finally:
         os.kill(worker.pid, signal.SIGKILL)  # no graceful shutdown: a crash
         worker.wait()
