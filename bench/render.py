@@ -69,7 +69,7 @@ def pages():
     text = LegalResource.objects.order_by("pk")[5000]
     item = NewsItem.objects.published().order_by("pk")[2500]
     event = Meeting.objects.public().order_by("pk")[250]
-    document = Document.objects.order_by("pk").first()
+    document = Document.objects.public().order_by("pk").first()
     detail, listing = DETAIL_TARGET_MS, LIST_TARGET_MS
     with translation.override("fr"):
         library = reverse("documents:library")

@@ -1,6 +1,8 @@
 """The site-wide search: each app gives its kinds of results through `registry.search_sources`
-(functions `(query, *, user, limit) -> SearchGroup | None`); this module only gathers them.
-The matching itself is the library's engine (documents/search.py, documents/site_index.py)."""
+(functions `(query, *, user, limit) -> SearchGroup | Deferred | None`); this module only
+gathers them. The matching itself is the library's engine (documents/search.py,
+documents/site_index.py), whose groups come `Deferred`: their kind resolves them together, in
+a few queries for every kind at once rather than a few per kind."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -34,6 +36,15 @@ class SearchGroup:
     more_url: str = ""
 
 
+class Deferred:
+    """A group not looked up yet: `resolve_many` of its class turns a list of them (all of
+    that class) into their SearchGroups, in order."""
+
+    @classmethod
+    def resolve_many(cls, deferred):
+        raise NotImplementedError
+
+
 def clean_query(text):
     """The query as the engine reads it: control characters dropped, spaces joined, cut."""
     text = "".join(char if char.isprintable() else " " for char in text or "")
@@ -42,5 +53,13 @@ def clean_query(text):
 
 def search(query, *, user, limit=RESULTS_PER_KIND):
     """The groups that have results for this reader, in the registry's order."""
-    groups = (source(query, user=user, limit=limit) for source in registry.search_sources)
+    groups = [source(query, user=user, limit=limit) for source in registry.search_sources]
+    by_kind: dict[type, list[int]] = {}
+    for position, group in enumerate(groups):
+        if isinstance(group, Deferred):
+            by_kind.setdefault(type(group), []).append(position)
+    for kind, positions in by_kind.items():
+        resolved = kind.resolve_many([groups[position] for position in positions])
+        for position, group in zip(positions, resolved, strict=True):
+            groups[position] = group
     return [group for group in groups if group and group.total]

@@ -267,12 +267,11 @@ def _rows(postings):
 # --- Scoring ------------------------------------------------------------------------------
 
 
-def term_scores(query, postings):
-    """{pk: (score of each term)} for the rows holding every term, whoever may see them: one
-    grouped query over the index's word column (filtering by rows there would make the
-    database walk every word of every text instead)."""
+def term_scores_rows(query, postings):
+    """The grouped query behind `term_scores`, and the names of its score columns (one per
+    term, after "resource"); None for an empty query."""
     if not query:
-        return {}
+        return None, []
     names = []
     aggregates = {}
     for index, term in enumerate(query.terms):
@@ -294,7 +293,30 @@ def term_scores(query, postings):
         .filter(**{f"{name}__gt": 0 for name in names})
         .order_by()
     )
+    return rows, names
+
+
+def term_scores(query, postings):
+    """{pk: (score of each term)} for the rows holding every term, whoever may see them: one
+    grouped query over the index's word column (filtering by rows there would make the
+    database walk every word of every text instead)."""
+    rows, names = term_scores_rows(query, postings)
+    if rows is None:
+        return {}
     return {row[0]: row[1:] for row in raw_rows(rows, "resource", *names)}
+
+
+def phrase_bonus_rows(query, postings):
+    """The grouped query behind `phrase_bonus` ("resource", "total"); None without pairs."""
+    if not query.pairs:
+        return None
+    return (
+        _rows(postings)
+        .filter(term__in=query.pairs, weight__gte=PHRASE_IN_SUMMARY)
+        .values("resource")
+        .annotate(total=Sum("weight"))
+        .order_by()
+    )
 
 
 def phrase_bonus(query, postings):
@@ -302,16 +324,15 @@ def phrase_bonus(query, postings):
     over the query's pairs, of the place each is found in (names or references 600, title
     300, summary 90, nowhere 0). A text holding the whole phrase in its title gets 300; one
     whose reference is « 2011/36 » gains over one that only cites it. One grouped query."""
-    if not query.pairs:
+    rows = phrase_bonus_rows(query, postings)
+    if rows is None:
         return {}
-    rows = (
-        _rows(postings)
-        .filter(term__in=query.pairs, weight__gte=PHRASE_IN_SUMMARY)
-        .values("resource")
-        .annotate(total=Sum("weight"))
-        .order_by()
-    )
-    return {pk: total // len(query.pairs) for pk, total in raw_rows(rows, "resource", "total")}
+    return bonuses(query, raw_rows(rows, "resource", "total"))
+
+
+def bonuses(query, rows):
+    """{pk: bonus} from the (resource, total) rows of `phrase_bonus_rows`."""
+    return {pk: total // len(query.pairs) for pk, total in rows}
 
 
 def score(query, postings):
@@ -319,8 +340,13 @@ def score(query, postings):
     may see)."""
     if not isinstance(query, Query):
         query = parse(query)
-    scores = {pk: sum(values) for pk, values in term_scores(query, postings).items()}
-    for pk, bonus in phrase_bonus(query, postings).items():
+    return combined(term_scores(query, postings), phrase_bonus(query, postings))
+
+
+def combined(term_scores, bonuses):
+    """{pk: score}: each row's term scores summed, plus its phrase bonus."""
+    scores = {pk: sum(values) for pk, values in term_scores.items()}
+    for pk, bonus in bonuses.items():
         if pk in scores:
             scores[pk] += bonus
     return scores

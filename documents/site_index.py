@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_save
 
 from collectif.models import SiteSearchTerm
-from collectif.site_search import SearchGroup, SearchResult
+from collectif.site_search import Deferred, SearchGroup, SearchResult
 
 from . import indexing, search
 
@@ -88,35 +88,130 @@ def build_missing(**kwargs):
             rebuild(kind)
 
 
-def best(queryset, query, index, limit):
-    """(the `limit` best rows of `queryset` that match `query`, how many match in all): a
-    fixed number of indexed queries whatever the tables' size. `index` is the kind's
-    index (a model of the library's, or `postings(kind)`)."""
-    parsed = search.parse(query)
-    if not parsed:
-        return [], 0
-    scores = search.score(parsed, index)
-    if not scores:
-        return [], 0
-    # Who may read what: the reader's queryset, narrowed by the index (a subquery per word).
-    visible = list(search.matching(queryset, query, index).values_list("pk", flat=True))
-    visible.sort(key=lambda pk: (-scores.get(pk, 0), -pk))
-    top = visible[:limit]
-    rows = queryset.in_bulk(top)
-    return [rows[pk] for pk in top if pk in rows], len(visible)
+@dataclass(frozen=True)
+class PendingGroup(Deferred):
+    """A kind's group of results, looked up with the other kinds' (`resolve`)."""
+
+    kind: str
+    label: Any
+    queryset: Any
+    query: str
+    index: Any
+    limit: int
+    result: Callable
+    more_url: str = ""
+
+    @classmethod
+    def resolve_many(cls, deferred):
+        return resolve(deferred)
 
 
 def group(kind, label, queryset, query, *, index, limit, result, more_url=""):
-    """A SearchGroup named `kind` of the rows of `queryset` the index `index` finds (a model
-    of the library's index, or `postings(indexed kind)`): the best, each made a SearchResult
-    by `result(row)`."""
-    rows, total = best(queryset, query, index, limit)
+    """The group named `kind` of the rows of `queryset` the index `index` finds (a model of
+    the library's index, or `postings(indexed kind)`): the best `limit`, each made a
+    SearchResult by `result(row)`. Deferred: collectif.site_search resolves every kind's group
+    together."""
+    return PendingGroup(kind, label, queryset, query, index, limit, result, more_url)
+
+
+def resolve(pending):
+    """The SearchGroups of `pending`, in order, in a fixed number of queries whatever the
+    number of kinds and rows: the scores of every kind in one statement (and the phrase
+    bonuses in another, for a query of several words), the rows each kind's reader may see in
+    one, then the best rows of each kind that has any."""
+    groups = {}
+    by_query: dict[str, list[PendingGroup]] = {}
+    for each in pending:
+        by_query.setdefault(each.query, []).append(each)
+    for text, same in by_query.items():
+        groups.update(_resolve_one_query(search.parse(text), same))
+    return [groups[id(each)] for each in pending]
+
+
+def _resolve_one_query(parsed, pending):
+    empty = {id(each): _group(each, [], 0) for each in pending}
+    if not parsed:
+        return empty
+    terms, bonus = [], []
+    for each in pending:
+        rows, names = search.term_scores_rows(parsed, each.index)
+        terms.append(_statement(rows, ["resource", *names]))
+        pairs = search.phrase_bonus_rows(parsed, each.index)
+        bonus.append(_statement(pairs, ["resource", "total"]) if pairs is not None else None)
+    term_rows = _union_by_statement(terms)
+    bonus_rows = _union_by_statement([b for b in bonus if b]) if any(bonus) else {}
+    scores = {}
+    for each, term, pairs in zip(pending, terms, bonus, strict=True):
+        found = {row[0]: row[1:] for row in term_rows[term]}
+        scores[id(each)] = search.combined(
+            found, search.bonuses(parsed, bonus_rows[pairs]) if pairs else {}
+        )
+    # Who may read what: each reader's queryset, narrowed by the index (a subquery per word).
+    scored = [each for each in pending if scores[id(each)]]
+    readable = {
+        id(each): _statement(
+            search.matching(each.queryset, each.query, each.index).values_list("pk").order_by(),
+            ["pk"],
+        )
+        for each in scored
+    }
+    visible = _union_by_statement(list(readable.values()))
+    groups = dict(empty)
+    for each in scored:
+        kind_scores = scores[id(each)]
+        pks = [row[0] for row in visible[readable[id(each)]]]
+        pks.sort(key=lambda pk: (-kind_scores.get(pk, 0), -pk))
+        top = pks[: each.limit]
+        rows = each.queryset.in_bulk(top) if top else {}
+        groups[id(each)] = _group(each, [rows[pk] for pk in top if pk in rows], len(pks))
+    return groups
+
+
+@dataclass(frozen=True)
+class _Statement:
+    sql: str
+    params: tuple
+    columns: tuple
+    database: str
+
+
+def _statement(queryset, columns):
+    """`queryset`'s SQL, to be read as `columns` (the names of its selected columns)."""
+    sql, params = queryset.query.sql_with_params()
+    return _Statement(sql, tuple(params), tuple(columns), queryset.db)
+
+
+def _union_by_statement(statements):
+    """{statement: its rows} for several statements read in one query (UNION ALL, each row
+    tagged with its statement's position); the same statement twice is read once."""
+    distinct = list(dict.fromkeys(statements))
+    if not distinct:
+        return {}
+    (database,) = {statement.database for statement in distinct}
+    connection = connections[database]
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for position, statement in enumerate(distinct):
+        alias = f"t{position}"
+        columns = ", ".join(f"{alias}.{quote(column)}" for column in statement.columns)
+        # The ORM's own SQL, its values passed as parameters: nothing of the query is in it.
+        parts.append(f"SELECT {position} AS tag, {columns} FROM ({statement.sql}) {alias}")  # noqa: S608
+        params.extend(statement.params)
+    found: dict[_Statement, list] = {statement: [] for statement in distinct}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for tag, *row in cursor.fetchall():
+            found[distinct[tag]].append(tuple(row))
+    return found
+
+
+def _group(each, rows, total):
     return SearchGroup(
-        kind=kind,
-        label=label,
-        results=[result(row) for row in rows],
+        kind=each.kind,
+        label=each.label,
+        results=[each.result(row) for row in rows],
         total=total,
-        more_url=more_url,
+        more_url=each.more_url,
     )
 
 

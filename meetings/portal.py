@@ -88,16 +88,15 @@ class MeetingDetailView(MinutesReaderMixin, TemplateView):
         # found: its deletion, a write, made whatever was kept stale.
         pk = self.kwargs["pk"]
         reader = self.reader
-        meeting = SimpleLazyObject(
-            lambda: get_object_or_404(Meeting.objects.select_related("minutes_approved_at"), pk=pk)
-        )
+        minutes = SimpleLazyObject(lambda: selectors.minutes_of(pk, reader=reader))
+        meeting = SimpleLazyObject(lambda: minutes.meeting)
         return super().get_context_data(
             meeting_pk=pk,
             meeting=meeting,
             title=fragments.get_or_compute(
                 "minutes-title", [pk], lambda: translated(meeting, "title")
             ),
-            minutes=SimpleLazyObject(lambda: selectors.minutes_for(meeting, reader=reader)),
+            minutes=minutes,
             reader=reader,
             pdf_available=pdf.available(),
             **kwargs,

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.http import Http404
 from django.utils import timezone
 
 from collectif import fragments
@@ -29,6 +30,7 @@ from .models import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
+    from django.db.models import QuerySet
 
     from documents.models import Document
 
@@ -166,8 +168,34 @@ def attendance_lines(attendances: Iterable[Attendance]) -> list[AttendanceLine]:
     return sorted(lines, key=lambda line: line.note is not None)
 
 
-def minutes_for(meeting: Meeting, *, reader: Reader) -> Minutes:
-    """The compte-rendu of `meeting` as `reader` (a Reader) may read it."""
+def minutes_of(pk: int, *, reader: Reader) -> Minutes:
+    """The compte-rendu of the meeting `pk` as `reader` may read it (Http404 if there is no
+    such meeting): the meeting and the meetings it announces read in one query."""
+    announced = _announced(Meeting.objects.filter(announced_in=pk), reader)
+    rows = list(
+        Meeting.objects.select_related("minutes_approved_at")
+        .filter(Q(pk=pk) | Q(pk__in=announced.values("pk")))
+        .order_by("start", "pk")
+    )
+    meeting = next((row for row in rows if row.pk == pk), None)
+    if meeting is None:
+        raise Http404("No such meeting.")
+    return minutes_for(meeting, reader=reader, announced=[row for row in rows if row.pk != pk])
+
+
+def _announced(meetings: QuerySet[Meeting], reader: Reader) -> QuerySet[Meeting]:
+    if not reader.reads_minutes:
+        # django-stubs types this many-to-many manager's querysets as plain QuerySets; they are
+        # the default manager's (MeetingQuerySet) at run time.
+        meetings = meetings.public()  # type: ignore[attr-defined]
+    return meetings
+
+
+def minutes_for(
+    meeting: Meeting, *, reader: Reader, announced: list[Meeting] | None = None
+) -> Minutes:
+    """The compte-rendu of `meeting` as `reader` (a Reader) may read it; `announced`, the
+    meetings it announces, if they were read with it."""
     today = timezone.localdate()
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
@@ -204,12 +232,8 @@ def minutes_for(meeting: Meeting, *, reader: Reader) -> Minutes:
         .select_related("organisation")
         .order_by(collated("organisation__name"), "pk")
     )
-    announced = meeting.announced_meetings.order_by("start")
-    if not reader.reads_minutes:
-        # django-stubs types this many-to-many manager's querysets as plain QuerySets; they are
-        # the default manager's (MeetingQuerySet) at run time.
-        announced = announced.public()  # type: ignore[attr-defined]
-    announced = list(announced)
+    if announced is None:
+        announced = list(_announced(meeting.announced_meetings.order_by("start", "pk"), reader))
     # The people met at this meeting and at those it announces, in one query.
     prefetch_related_objects(
         [meeting, *announced],

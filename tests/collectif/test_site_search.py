@@ -422,3 +422,15 @@ def test_the_page_costs_the_same_queries_for_10_and_200_rows_of_each_kind(
     assert 'id="results-action-items-title"' in page
     assert page.count('class="site-search-page__group"') == 9
     assert (anonymous_large, member_large) == (anonymous_small, member_small)
+    # Every kind's scores in one statement, every kind's readable rows in another, then the
+    # best rows of each kind: a public page at most ten queries.
+    assert anonymous_small <= 10, anonymous_small
+
+
+def test_a_phrase_costs_one_statement_more_for_every_kind_at_once(client, ccem):
+    _rows(10, ccem)
+    one_word, _ = _cost(client, "1")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(SEARCH_FR, {"q": "vigilance 9"}).content.decode()
+    assert "Vigilance 9" in page
+    assert len(queries) == one_word + 1
