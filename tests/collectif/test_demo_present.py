@@ -18,6 +18,7 @@ from collectif.typography import french
 from meetings.models import ActionItem, Meeting
 from members.models import ActivityReport, Organisation
 from news.models import NewsItem
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
@@ -26,7 +27,7 @@ DATES = [date(2026, 12, 1), date(2027, 6, 15), date(2031, 2, 28)]
 
 def load_as_of(time_machine, day):
     time_machine.move_to(datetime(day.year, day.month, day.day, 8, tzinfo=PARIS), tick=False)
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def counts():

@@ -1,12 +1,9 @@
 """A write forgets the cached pages made from what it changed, and leaves the others in place:
 one write per app, against the demo's pages of every kind."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,13 +15,14 @@ from documents.models import LegalResource
 from meetings.models import Meeting
 from members.models import Organisation
 from news.models import NewsItem
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def site(settings):
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     organisation = Organisation.objects.public().order_by("pk").first()

@@ -2,14 +2,13 @@
 change of its French leaves its English stale (issue: legal texts, documents and the
 meetings' inlines used to stay « up to date » forever)."""
 
-import io
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from modeltranslation.utils import build_localized_fieldname
 
 from collectif import translation_status
+from tests.demo_data import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(time_machine):
     time_machine.move_to("2014-09-29 10:00")
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo()
 
 
 def _translated_instance(model):
