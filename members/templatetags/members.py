@@ -2,6 +2,7 @@
 organisation's logo."""
 
 from django import template
+from django.utils.translation import gettext
 
 from members import capabilities, listing
 from members.models import Organisation
@@ -12,7 +13,8 @@ register = template.Library()
 @register.inclusion_tag("members/_showcase.html")
 def members_showcase():
     """Members and observers by name and logo (one query)."""
-    return {"organisations": listing.rows(Organisation.objects.public())}
+    rows = listing.rows(Organisation.objects.public())
+    return {"items": listing.showcase_items(rows, observer=gettext("Observer")) if rows else ""}
 
 
 @register.simple_tag
