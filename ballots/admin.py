@@ -21,10 +21,21 @@ from .models import Ballot, BallotOption, OpenVote, Participation, Proxy
 class BallotAdminForm(forms.ModelForm):
     class Meta:
         model = Ballot
-        fields = "__all__"
+        fields = [
+            "kind",
+            "question",
+            "organisation",
+            "document",
+            "text",
+            "opens_at",
+            "closes_at",
+            "is_secret",
+            "quorum",
+        ]
 
-    def clean(self):
-        cleaned = super().clean()
+    def _post_clean(self):
+        # After the model form has put the values on the instance: the service judges it.
+        super()._post_clean()
         if not self.errors:
             try:
                 services.ballot_validate(self.instance)
@@ -34,7 +45,6 @@ class BallotAdminForm(forms.ModelForm):
                         self.add_error(field if field in self.fields else None, errors)
                 else:
                     self.add_error(None, error)
-        return cleaned
 
 
 class BallotOptionInline(TranslationTabularInline):
@@ -57,6 +67,7 @@ class ProxyInline(ReadOnlyAdminMixin, admin.TabularInline):
     deletable = False
     extra = 0
     fields = ["giver", "holder", "given_at"]
+    readonly_fields = ["given_at"]
 
 
 class OpenVoteInline(ReadOnlyAdminMixin, admin.TabularInline):

@@ -8,7 +8,7 @@
   and closed in October 2014, each member's vote shown.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from collectif.demo import demo_record, mark_demo, move_to
@@ -99,8 +99,8 @@ def _communique():
         question="Adoptez-vous le communiqué de lancement du site ?",
         question_fr="Adoptez-vous le communiqué de lancement du site ?",
         question_en="Do you adopt the press release on the launch of the website?",
-        opens_at=_at(datetime(2014, 10, 6).date(), 9),
-        closes_at=_at(datetime(2014, 10, 13).date(), 18),
+        opens_at=_at(date(2014, 10, 6), 9),
+        closes_at=_at(date(2014, 10, 13), 18),
         is_secret=False,
     )
     mark_demo(ballot, COMMUNIQUE_KEY)
@@ -117,4 +117,3 @@ def load(*, today):
         f"{created} ballot(s) created: Koutcha's admission open ({voted} voted), "
         "the launch communiqué adopted"
     ]
-

@@ -35,7 +35,9 @@ class ProxyForm(forms.Form):
     holder = forms.ModelChoiceField(
         label=_("Organisation that votes for yours"),
         queryset=Organisation.objects.none(),
-        error_messages={"invalid_choice": _("Choose an organisation that can vote in this ballot.")},
+        error_messages={
+            "invalid_choice": _("Choose an organisation that can vote in this ballot.")
+        },
     )
 
     def __init__(self, *args, ballot, giver, **kwargs):
@@ -101,6 +103,5 @@ class PaperForm(forms.Form):
     def choices(self):
         options = {str(option.pk): option for option in self.options}
         return {
-            o.pk: options[self.cleaned_data[f"choice_{o.pk}"]]
-            for o in self.present_organisations()
+            o.pk: options[self.cleaned_data[f"choice_{o.pk}"]] for o in self.present_organisations()
         }

@@ -82,8 +82,8 @@ class Ballot(models.Model):
         _("secret ballot"),
         default=True,
         help_text=_(
-            "Secret: nobody can see how an organisation voted. Open: the members see each "
-            "organisation's vote."
+            "Secret: who voted is kept apart from the choices, and nobody is shown how an "
+            "organisation voted. Open: the members see each organisation's vote."
         ),
     )
     quorum = models.PositiveSmallIntegerField(

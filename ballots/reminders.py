@@ -26,6 +26,9 @@ from . import services
 from .models import Ballot
 
 CLOSING_SOON_DAYS = 2
+# A result is announced by a run within this many days of the closing (a ballot closed long
+# ago, like the demo's of 2014, is not announced again).
+RESULT_WITHIN_DAYS = 7
 OPENED = "ballot-opened"
 CLOSING_SOON = "ballot-closing-soon"
 RESULT = "ballot-result"
@@ -100,7 +103,10 @@ def ballot_reminders(*, today, now=None):
     for ballot in Ballot.objects.open_at(now).order_by("closes_at", "pk"):
         eligible = ballot.eligible_organisations()
         if send_once(
-            kind=OPENED, subject=ballot, due_on=ballot.opening_date, send=_send(OPENED, ballot, eligible)
+            kind=OPENED,
+            subject=ballot,
+            due_on=ballot.opening_date,
+            send=_send(OPENED, ballot, eligible),
         ):
             lines.append(f"{OPENED}: {ballot}")
         if ballot.closes_at - now <= timedelta(days=CLOSING_SOON_DAYS):
@@ -112,12 +118,17 @@ def ballot_reminders(*, today, now=None):
                 send=_send(CLOSING_SOON, ballot, not_voted),
             ):
                 lines.append(f"{CLOSING_SOON}: {ballot}")
-    for ballot in Ballot.objects.filter(closed_at__isnull=False, closed_at__gte=now - timedelta(days=7)):
+    recently_closed = Ballot.objects.filter(
+        closed_at__isnull=False, closed_at__gte=now - timedelta(days=RESULT_WITHIN_DAYS)
+    )
+    lines.extend(
+        f"{RESULT}: {ballot}"
+        for ballot in recently_closed.order_by("closed_at", "pk")
         if send_once(
             kind=RESULT,
             subject=ballot,
             due_on=ballot.closing_date,
             send=_send(RESULT, ballot, ballot.eligible_organisations(), coordinators=True),
-        ):
-            lines.append(f"{RESULT}: {ballot}")
+        )
+    )
     return lines

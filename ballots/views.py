@@ -116,18 +116,18 @@ class BallotDetailView(BallotAccessMixin, TemplateView):
                     and state != "closed",
                 }
             )
-        for proxy in proxies:
-            if proxy.holder_id in own_ids and proxy.giver_id not in own_ids:
-                voters.append(
-                    {
-                        "organisation": proxy.giver,
-                        "channel": Participation.Channel.PROXY,
-                        "holder": proxy.holder,
-                        "reason": None,
-                        "voted": voted.get(proxy.giver_id),
-                        "may_give_proxy": False,
-                    }
-                )
+        voters.extend(
+            {
+                "organisation": proxy.giver,
+                "channel": Participation.Channel.PROXY,
+                "holder": proxy.holder,
+                "reason": None,
+                "voted": voted.get(proxy.giver_id),
+                "may_give_proxy": False,
+            }
+            for proxy in proxies
+            if proxy.holder_id in own_ids and proxy.giver_id not in own_ids
+        )
         context = {
             "voters": voters,
             "voted_count": len(voted),

@@ -42,7 +42,9 @@ def observer_representative(make_user, observer):
 
 @pytest.fixture
 def former(make_organisation):
-    return make_organisation("Ancien membre", slug="ancien", status="former", since=date(2012, 1, 1))
+    return make_organisation(
+        "Ancien membre", slug="ancien", status="former", since=date(2012, 1, 1)
+    )
 
 
 @pytest.fixture

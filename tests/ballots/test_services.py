@@ -89,18 +89,25 @@ def test_eligible_organisations_are_those_whose_status_on_the_opening_date_allow
     assert set(ballot.eligible_organisations()) == {member, other_member}
 
 
-def test_an_observer_admitted_after_the_opening_cannot_vote(ballot, observer, observer_representative):
+def test_an_observer_admitted_after_the_opening_cannot_vote(
+    ballot, observer, observer_representative
+):
     admit_today(observer)
     observer.refresh_from_db()
     assert observer.is_member
     assert observer not in ballot.eligible_organisations()
-    reason = services.vote_refusal(ballot=ballot, organisation=observer, user=observer_representative)
-    assert "observer" in reason and "when this ballot opened" in reason
+    reason = services.vote_refusal(
+        ballot=ballot, organisation=observer, user=observer_representative
+    )
+    assert "observer" in reason
+    assert "when this ballot opened" in reason
     with pytest.raises(ValidationError):
         vote(ballot, observer, observer_representative)
 
 
-def test_a_member_that_left_after_the_opening_still_votes(ballot, other_member, other_representative):
+def test_a_member_that_left_after_the_opening_still_votes(
+    ballot, other_member, other_representative
+):
     members_services.membership_end(
         organisation=other_member, date=timezone.localdate(), reason="Départ."
     )
@@ -143,7 +150,8 @@ def test_an_open_vote_is_stored_with_the_organisation_and_can_be_changed(
     open_ballot, member, representative
 ):
     first = vote(open_ballot, member, representative, "for")
-    assert not first.changed and not first.code
+    assert not first.changed
+    assert not first.code
     second = vote(open_ballot, member, representative, "against")
     assert second.changed
     [stored] = OpenVote.objects.all()
@@ -160,7 +168,8 @@ def test_a_secret_vote_is_changed_with_its_receipt_code(ballot, member, represen
     with pytest.raises(ValidationError, match="not one of this ballot"):
         vote(ballot, member, representative, "against", code="not-the-code")
     changed = vote(ballot, member, representative, "against", code=receipt.code)
-    assert changed.changed and not changed.code
+    assert changed.changed
+    assert not changed.code
     [stored] = SecretVote.objects.all()
     assert stored.option.meaning == "against"
     assert services.ballot_counts(ballot)[option(ballot, "against").pk] == 1
@@ -177,7 +186,8 @@ def test_double_voting_is_impossible(ballot, member, representative):
     vote(ballot, member, representative)
     with transaction.atomic(), pytest.raises(IntegrityError):
         Participation.objects.create(ballot=ballot, organisation=member, channel="online")
-    assert Participation.objects.count() == 1 and SecretVote.objects.count() == 1
+    assert Participation.objects.count() == 1
+    assert SecretVote.objects.count() == 1
 
 
 def test_a_failed_vote_writes_neither_row(ballot, member, representative, monkeypatch):
@@ -202,7 +212,8 @@ def test_the_holders_representatives_cast_the_givers_vote(
 ):
     give(ballot, other_member, member, other_representative)
     voting = services.voting_for(ballot=ballot, user=representative)
-    assert (other_member, "proxy") in voting and (member, "online") in voting
+    assert (other_member, "proxy") in voting
+    assert (member, "online") in voting
     receipt = vote(ballot, other_member, representative)
     assert receipt.channel == "proxy"
     assert Participation.objects.get(organisation=other_member).channel == "proxy"
@@ -255,7 +266,9 @@ def test_a_giver_that_voted_or_gave_already_is_refused(
         give(ballot, member, other_member, representative)
 
 
-def test_only_the_givers_representative_gives_its_proxy(ballot, member, other_member, representative):
+def test_only_the_givers_representative_gives_its_proxy(
+    ballot, member, other_member, representative
+):
     with pytest.raises(ValidationError, match="You do not represent"):
         give(ballot, other_member, member, representative)
 
@@ -271,17 +284,22 @@ def test_secret_paper_and_online_votes_merge_without_counting_anyone_twice(
         services.ballot_record_paper(
             ballot=ballot, by=coordinator, present=[member, other_member], totals={}
         )
-    assert "already voted" in str(error.value) and member.name in str(error.value)
+    assert "already voted" in str(error.value)
+    assert member.name in str(error.value)
     against = option(ballot, "against")
     with pytest.raises(ValidationError, match="each organisation present votes once"):
         services.ballot_record_paper(
-            ballot=ballot, by=coordinator, present=[other_member, third_member], totals={against.pk: 1}
+            ballot=ballot,
+            by=coordinator,
+            present=[other_member, third_member],
+            totals={against.pk: 1},
         )
     services.ballot_record_paper(
         ballot=ballot, by=coordinator, present=[other_member, third_member], totals={against.pk: 2}
     )
     counts = services.ballot_counts(ballot)
-    assert counts[option(ballot, "for").pk] == 1 and counts[against.pk] == 2
+    assert counts[option(ballot, "for").pk] == 1
+    assert counts[against.pk] == 2
     assert Participation.objects.filter(channel="paper").count() == 2
     with pytest.raises(ValidationError, match="voted in the room"):
         vote(ballot, other_member, other_representative)
@@ -335,7 +353,8 @@ def test_closing_counts_turnout_and_outcome_once(
     ballot.refresh_from_db()
     assert [o.votes for o in ballot.options.all()] == [2, 1, 0]
     assert (ballot.eligible_count, ballot.participation_count) == (3, 3)
-    assert ballot.quorum_reached and ballot.outcome == Ballot.Outcome.ADOPTED
+    assert ballot.quorum_reached
+    assert ballot.outcome == Ballot.Outcome.ADOPTED
     assert not close(ballot)  # idempotent
 
 
@@ -363,12 +382,15 @@ def test_a_tie_is_no_majority(ballot, member, other_member, representative, othe
     assert ballot.outcome == Ballot.Outcome.REJECTED
 
 
-def test_without_the_quorum_nothing_is_decided(make_ballot, member, other_member, observer, representative):
+def test_without_the_quorum_nothing_is_decided(
+    make_ballot, member, other_member, observer, representative
+):
     ballot = make_ballot(kind=Ballot.Kind.ADMISSION, organisation=observer, quorum=2)
     vote(ballot, member, representative, "for")
     close(ballot)
     ballot.refresh_from_db()
-    assert ballot.quorum_reached is False and ballot.outcome == Ballot.Outcome.NO_QUORUM
+    assert ballot.quorum_reached is False
+    assert ballot.outcome == Ballot.Outcome.NO_QUORUM
     assert ballot.admission_vote is None
     observer.refresh_from_db()
     assert observer.is_observer
@@ -398,10 +420,12 @@ def test_an_admission_ballot_admits_the_observer_from_the_closing_date(
     ballot.refresh_from_db()
     observer.refresh_from_db()
     assert len(recorded) == 1
-    assert observer.is_member and observer.status_since == ballot.closing_date
+    assert observer.is_member
+    assert observer.status_since == ballot.closing_date
     vote_row = ballot.admission_vote
     assert (vote_row.votes_for, vote_row.votes_against, vote_row.abstentions) == (1, 0, 1)
-    assert vote_row.eligible_voters == 2 and vote_row.outcome == AdmissionVote.Outcome.ADMITTED
+    assert vote_row.eligible_voters == 2
+    assert vote_row.outcome == AdmissionVote.Outcome.ADMITTED
     event = MembershipEvent.objects.filter(organisation=observer).last()
     assert (event.from_status, event.to_status, event.vote) == ("observer", "member", vote_row)
     assert MembershipEvent.objects.filter(organisation=observer).count() == 2  # history kept

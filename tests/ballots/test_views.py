@@ -90,10 +90,13 @@ def test_the_permission_matrix_of_every_ballot_view(people, make_ballot, member,
             assert response.status_code == expected, (who, method)
             if expected == 302:
                 assert "/connexion/" in response["Location"]
-    assert not Participation.objects.exists() and not Proxy.objects.exists()
+    assert not Participation.objects.exists()
+    assert not Proxy.objects.exists()
 
 
-def test_a_user_without_organisation_is_told_ballots_are_for_representatives(client, make_user, ballot):
+def test_a_user_without_organisation_is_told_ballots_are_for_representatives(
+    client, make_user, ballot
+):
     client.force_login(make_user("nobody"))
     response = client.get(url("ballot-list", "en"))
     assert response.status_code == 403
@@ -154,7 +157,8 @@ def test_voting_shows_the_receipt_code_once_and_stores_only_its_hash(
     assert code not in representative_client.session.values()
     # The ballot's page: voted, only the count, the vote can be changed.
     page = representative_client.get(url("ballot-detail", "en", pk=ballot.pk)).content.decode()
-    assert "has voted" in page and "Change the vote of" in page
+    assert "has voted" in page
+    assert "Change the vote of" in page
     assert code not in page
     # Changing it: the form asks for the code; a wrong one is refused in the visitor's language.
     change = url("vote", "fr", pk=ballot.pk, slug=member.slug)
@@ -185,7 +189,8 @@ def test_an_open_vote_is_changed_without_a_code_and_shown_after_closing(
     )
     services.ballots_close_due()
     content = representative_client.get(detail).content.decode()
-    assert "Each organisation" in content and "Against" in content
+    assert "Each organisation" in content
+    assert "Against" in content
 
 
 def test_giving_a_proxy_lets_the_holder_vote_for_the_giver(
@@ -217,7 +222,9 @@ def test_a_refused_proxy_says_why(client, ballot, member, representative, observ
     assert not Proxy.objects.exists()
 
 
-def test_coordinators_record_the_room(coordinator_client, ballot, member, other_member, representative):
+def test_coordinators_record_the_room(
+    coordinator_client, ballot, member, other_member, representative
+):
     services.ballot_vote(
         ballot=ballot, organisation=member, option=option(ballot, "for"), by=representative
     )
@@ -249,7 +256,12 @@ def many_members(make_organisation, count):
 
 @pytest.mark.parametrize("name", ["ballot-list", "ballot-detail", "vote", "proxy"])
 def test_pages_cost_a_fixed_number_of_queries(
-    representative_client, make_organisation, make_ballot, member, django_assert_max_num_queries, name
+    representative_client,
+    make_organisation,
+    make_ballot,
+    member,
+    django_assert_max_num_queries,
+    name,
 ):
     ballot = make_ballot(is_secret=False)
     make_ballot(is_secret=True)
