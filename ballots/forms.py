@@ -51,9 +51,10 @@ class PaperForm(forms.Form):
     the totals per option (`total_<option meaning>`). An open ballot: each organisation's choice
     (`choice_<organisation pk>`), left empty for one that did not vote in the room."""
 
-    present = forms.ModelMultipleChoiceField(
+    # Chosen among the eligible organisations already read (by their key as text): no
+    # second query, and no key too large for the database ever reaches it.
+    present = forms.MultipleChoiceField(
         label=_("Organisations present that voted in the room"),
-        queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={"invalid_choice": _("Choose organisations that can vote in this ballot.")},
@@ -65,7 +66,7 @@ class PaperForm(forms.Form):
         self.options = list(ballot.options.all())
         self.organisations = list(ballot.eligible_organisations())
         if ballot.is_secret:
-            self.fields["present"].queryset = ballot.eligible_organisations()
+            self.fields["present"].choices = [(str(o.pk), o.name) for o in self.organisations]
             for option in self.options:
                 self.fields[f"total_{option.meaning}"] = forms.IntegerField(
                     label=_("Votes « %(option)s »") % {"option": option.label},
@@ -80,7 +81,10 @@ class PaperForm(forms.Form):
             ]
             for organisation in self.organisations:
                 self.fields[f"choice_{organisation.pk}"] = forms.ChoiceField(
-                    label=organisation.name, choices=choices, required=False
+                    label=organisation.name,
+                    choices=choices,
+                    required=False,
+                    error_messages={"invalid_choice": _("Choose one of this ballot's options.")},
                 )
 
     def choice_fields(self):
@@ -91,7 +95,8 @@ class PaperForm(forms.Form):
 
     def present_organisations(self):
         if self.ballot.is_secret:
-            return list(self.cleaned_data.get("present") or [])
+            chosen = set(self.cleaned_data.get("present") or [])
+            return [o for o in self.organisations if str(o.pk) in chosen]
         return [o for o in self.organisations if self.cleaned_data.get(f"choice_{o.pk}")]
 
     def totals(self):

@@ -291,11 +291,12 @@ class PaperView(BallotAccessMixin, FormView):
         return {**super().get_form_kwargs(), "ballot": self.ballot}
 
     def get_context_data(self, **kwargs):
-        voted = dict(
-            Participation.objects.filter(ballot=self.ballot).values_list(
-                "organisation_id", "channel"
+        voted = {
+            str(pk)
+            for pk in Participation.objects.filter(ballot=self.ballot).values_list(
+                "organisation_id", flat=True
             )
-        )
+        }
         return super().get_context_data(voted=voted, **kwargs)
 
     def form_valid(self, form):

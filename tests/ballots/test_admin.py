@@ -38,9 +38,10 @@ def test_a_coordinator_creates_a_ballot_with_the_default_options(coordinator_cli
     ballot = Ballot.objects.get()
     assert [o.label_fr for o in ballot.options.all()] == ["Pour", "Contre", "Abstention"]
     assert ballot.opens_at.hour == 8  # 9:00 in Paris, stored in UTC
-    assert coordinator_client.get(
-        reverse("admin:ballots_ballot_change", args=[ballot.pk])
-    ).status_code == 200
+    assert (
+        coordinator_client.get(reverse("admin:ballots_ballot_change", args=[ballot.pk])).status_code
+        == 200
+    )
 
 
 def test_the_admin_refuses_a_ballot_closing_before_it_opens_in_french(coordinator_client):
