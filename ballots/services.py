@@ -280,8 +280,8 @@ def ballot_vote(
     refusal = vote_refusal(ballot=ballot, organisation=organisation, user=by)
     if refusal:
         raise ValidationError(refusal, code="may_not_vote")
-    represents = organisation.representatives.filter(pk=by.pk).exists()
-    channel = Participation.Channel.ONLINE if represents else Participation.Channel.PROXY
+    by_proxy = Proxy.objects.filter(ballot=ballot, giver=organisation).exists()
+    channel = Participation.Channel.PROXY if by_proxy else Participation.Channel.ONLINE
     return ballot_cast(
         ballot=ballot,
         organisation=organisation,
