@@ -16,7 +16,9 @@ submission) is a callable taking its sample objects `site`, a namespace with:
   meeting, for the organisation; `calendar_token`: the representative's calendar-feed token;
 - `news_item`: a published communiqué of the collective; `initiative`: a petition the
   organisation proposes, not yet submitted;
-- `subscriber`: a newsletter subscriber; `confirmation_token`: the token of its confirmation link.
+- `subscriber`: a newsletter subscriber; `confirmation_token`: the token of its confirmation link;
+- `other_organisation`: another member organisation (Hors la Rue), without a representative;
+  `ballot`: an open secret ballot on the document, opened the day before.
 
 The fields a form's hostile values go to are read from its class (`Form.text_fields`,
 `file_fields`, `date_fields`): only what the class does not declare is written in the entry.

@@ -62,14 +62,20 @@ def vote_due_date(observer_since: date_type) -> date_type:
 # --- The vote -------------------------------------------------------------------------------
 
 
+def majority_reached(*, votes_for: int, votes_against: int, abstentions: int) -> bool:
+    """The collective's rule, in one place, for every vote it holds (an observer's admission,
+    a text online or in the room): a simple majority of the votes cast. Votes cast are those
+    for and against; abstentions count as taking part but are not votes cast, so they help
+    neither side. A tie, or no vote cast, is no majority."""
+    del abstentions  # part of the vote, deliberately not of the majority
+    return votes_for > votes_against
+
+
 def majority_outcome(
     *, votes_for: int, votes_against: int, abstentions: int
 ) -> AdmissionVote.Outcome:
-    """The collective's rule, in one place: an observer is admitted by a simple majority of the
-    votes cast. Votes cast are those for and against; abstentions count as taking part but are
-    not votes cast, so they help neither side. A tie, or no vote cast, is a refusal."""
-    del abstentions  # part of the vote, deliberately not of the majority
-    if votes_for > votes_against:
+    """An admission vote's outcome by the majority rule: admitted, or refused."""
+    if majority_reached(votes_for=votes_for, votes_against=votes_against, abstentions=abstentions):
         return AdmissionVote.Outcome.ADMITTED
     return AdmissionVote.Outcome.REFUSED
 
@@ -86,8 +92,11 @@ def vote_validate(
     votes_for: int,
     votes_against: int,
     abstentions: int,
+    eligible_voters: int | None = None,
 ) -> int:
-    """Raise ValidationError unless this vote can be recorded; return the eligible count."""
+    """Raise ValidationError unless this vote can be recorded; return the eligible count:
+    `eligible_voters` when the vote's own record knows it (an online ballot counts those that
+    could vote on its opening date), else the organisations that were full members on `date`."""
     if organisation.status != Status.OBSERVER:
         raise ValidationError(
             _("Only an observer can be voted on; %(organisation)s is %(status)s."),
@@ -102,7 +111,7 @@ def vote_validate(
         )
     if date > timezone.localdate():
         raise ValidationError(_("A vote cannot be recorded in advance."), code="future")
-    eligible = eligible_voters_on(date)
+    eligible = eligible_voters_on(date) if eligible_voters is None else eligible_voters
     participants = votes_for + votes_against + abstentions
     if participants > eligible:
         raise ValidationError(
@@ -206,11 +215,14 @@ def membership_record_vote(
     notes: str = "",
     meeting: Meeting | None = None,
     by: User | None = None,
+    eligible_voters: int | None = None,
 ) -> AdmissionVote:
     """Record the members' vote on an observer (held at `meeting`, if it is one of the
     collective's). Admitted: it is a member from the vote's date. Refused: the vote is kept and
     the organisation stays an observer, vote overdue, until the coordinators extend its
-    observation or end it."""
+    observation or end it. The one way an admission vote ends: a tally counted in the room and
+    an online ballot that closes both come here; `eligible_voters` is for
+    the ballot, which knows who could vote (see vote_validate)."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     eligible = vote_validate(
         organisation=organisation,
@@ -218,6 +230,7 @@ def membership_record_vote(
         votes_for=votes_for,
         votes_against=votes_against,
         abstentions=abstentions,
+        eligible_voters=eligible_voters,
     )
     vote = AdmissionVote.objects.create(
         organisation=organisation,

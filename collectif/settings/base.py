@@ -87,6 +87,7 @@ LOCAL_APPS = [
     "meetings",
     "documents",
     "news",
+    "ballots",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -363,6 +364,8 @@ ADMIN_SEARCH_MAX_LENGTH = 200
 THROTTLE_CONTACT_PER_CLIENT = (int(os.environ.get("DJANGO_CONTACT_RATE_LIMIT", "5")), 3600)
 # Months an observer waits before the members vote on its admission.
 MEMBERS_OBSERVATION_MONTHS = int(os.environ.get("DJANGO_MEMBERS_OBSERVATION_MONTHS", "12"))
+# How many other organisations' proxies one organisation may hold in a ballot.
+BALLOT_PROXIES_PER_ORGANISATION = int(os.environ.get("DJANGO_BALLOT_PROXIES_PER_ORGANISATION", "1"))
 # Newsletter: how long a confirmation link works, and how many letters the admin's « send »
 # sends at once (`manage.py send_newsletters`, run by cron, sends the rest).
 NEWSLETTER_CONFIRMATION_HOURS = int(os.environ.get("DJANGO_NEWSLETTER_CONFIRMATION_HOURS", "72"))

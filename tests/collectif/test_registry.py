@@ -61,6 +61,7 @@ def test_every_app_contributes_through_its_own_module():
         "meetings",
         "documents",
         "news",
+        "ballots",
     ]
     assert [panel.__module__ for panel in registry.dashboard_panels] == [
         "members.dashboard",
@@ -78,6 +79,7 @@ def test_every_app_contributes_through_its_own_module():
         "documents.demo",
         "meetings.demo",
         "news.demo",
+        "ballots.demo",
     ]
 
 

@@ -7,16 +7,18 @@ test of test_url_walk.py fails for a page of the site left out.
 """
 
 import html
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from ballots import services as ballots_services
+from ballots.models import Ballot
 from collectif import registry
 from collectif.hostile import password_reset_kwargs
 from collectif.models import Theme
@@ -210,7 +212,21 @@ def sample_objects(make_user, make_organisation, coordinator):
         themes=[theme],
     )
     subscriber = newsletter.subscriber_subscribe(email="lecteur@example.org", language="fr")
+    other_organisation = make_organisation("Hors la Rue", slug="hors-la-rue")
+    now = timezone.now()
+    ballot = ballots_services.ballot_create(
+        by=coordinator,
+        kind=Ballot.Kind.TEXT,
+        document=document,
+        question="Adoptez-vous le communiqué ?",
+        question_fr="Adoptez-vous le communiqué ?",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=7),
+        is_secret=True,
+    )
     return SimpleNamespace(
+        other_organisation=other_organisation,
+        ballot=ballot,
         calendar_token=calendar.calendar_token,
         theme=theme,
         organisation=organisation,
