@@ -157,7 +157,7 @@ def test_voting_shows_the_receipt_code_once_and_stores_only_its_hash(
     assert code not in representative_client.session.values()
     # The ballot's page: voted, only the count, the vote can be changed.
     page = representative_client.get(url("ballot-detail", "en", pk=ballot.pk)).content.decode()
-    assert "has voted" in page
+    assert "Has voted." in page
     assert "Change the vote of" in page
     assert code not in page
     # Changing it: the form asks for the code; a wrong one is refused in the visitor's language.
