@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from collectif.admin import DemoMarkAdmin, ReadOnlyAdminMixin
+from collectif.forms import add_service_error
 from members.models import Organisation
 
 from . import services
@@ -40,11 +41,7 @@ class BallotAdminForm(forms.ModelForm):
             try:
                 services.ballot_validate(self.instance)
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        self.add_error(field if field in self.fields else None, errors)
-                else:
-                    self.add_error(None, error)
+                add_service_error(self, error)
 
 
 class BallotOptionInline(TranslationTabularInline):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from collectif.reminders import mail_coordinators, send_once
 from collectif.tasks import queue_mail
+from meetings.models import ReaderSettings
 from members.models import Organisation
 
 from . import services
@@ -40,11 +41,6 @@ SUBJECTS = {
 }
 
 
-def _language(user):
-    row = getattr(user, "meeting_settings", None)
-    return row.language if row else settings.LANGUAGE_CODE
-
-
 def _recipients(organisations):
     """(address, language) of each active representative of these organisations, once each."""
     found = {}
@@ -54,7 +50,7 @@ def _recipients(organisations):
     for organisation in queryset:
         for user in organisation.representatives.all():
             if user.is_active and user.email and user.email.lower() not in found:
-                found[user.email.lower()] = (user.email, _language(user))
+                found[user.email.lower()] = (user.email, ReaderSettings.mail_language(user))
     return sorted(found.values())
 
 

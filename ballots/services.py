@@ -165,10 +165,6 @@ def ballot_save(*, ballot: Ballot, by: User | None, default_options: bool = True
 # --- Who may vote ------------------------------------------------------------------------------
 
 
-def is_eligible(ballot: Ballot, organisation: Organisation) -> bool:
-    return ballot.eligible_organisations().filter(pk=organisation.pk).exists()
-
-
 def ineligibility_reason(ballot: Ballot, organisation: Organisation) -> str | None:
     """Why `organisation` may not vote in this ballot (None if it may): the reason the rights
     table gives for the status it had on the opening date."""
@@ -537,11 +533,10 @@ def ballot_counts(ballot: Ballot) -> dict[int, int]:
     return counts
 
 
-def _by_meaning(ballot, counts):
-    meanings = {option.pk: option.meaning for option in ballot.options.all()}
+def _by_meaning(options, counts):
     totals = dict.fromkeys(BallotOption.Meaning.values, 0)
-    for pk, votes in counts.items():
-        totals[meanings[pk]] += votes
+    for option in options:
+        totals[option.meaning] += counts[option.pk]
     return totals
 
 
@@ -555,10 +550,11 @@ def ballot_close(*, ballot: Ballot, by: User | None = None, now: datetime | None
     if ballot.closed_at or now < ballot.closes_at:
         return False
     counts = ballot_counts(ballot)
-    for option in ballot.options.all():
+    options = list(ballot.options.all())
+    for option in options:
         option.votes = counts[option.pk]
-        option.save(update_fields=["votes"])
-    totals = _by_meaning(ballot, counts)
+    BallotOption.objects.bulk_update(options, ["votes"])
+    totals = _by_meaning(options, counts)
     ballot.eligible_count = ballot.eligible_organisations().count()
     ballot.participation_count = ballot.participations.count()
     ballot.quorum_reached = ballot.quorum is None or ballot.participation_count >= ballot.quorum

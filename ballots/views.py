@@ -17,21 +17,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from collectif.forms import add_service_error
 from collectif.permissions import is_coordinator
 from members.models import Organisation
 
 from . import services
 from .forms import PaperForm, ProxyForm, VoteForm
 from .models import Ballot, OpenVote, Participation, Proxy
-
-
-def form_with_errors(form, error):
-    """Put a service's ValidationError on the form's fields (or on the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class BallotAccessMixin(LoginRequiredMixin):
@@ -220,7 +212,7 @@ class VoteView(VoterMixin, FormView):
                 receipt_code=form.cleaned_data.get("receipt_code", ""),
             )
         except ValidationError as error:
-            form_with_errors(form, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         # The receipt code is shown in this answer only: kept in no session, no cache, no log.
         response = self.response_class(
@@ -268,7 +260,7 @@ class ProxyView(VoterMixin, FormView):
                 by=self.request.user,
             )
         except ValidationError as error:
-            form_with_errors(form, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -309,7 +301,7 @@ class PaperView(BallotAccessMixin, FormView):
                 totals=form.totals() if self.ballot.is_secret else None,
             )
         except ValidationError as error:
-            form_with_errors(form, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -20,6 +20,16 @@ def bounded_text(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
+def add_service_error(form, error):
+    """Put a service's ValidationError on `form`: each message on its field where the form has
+    that field, the others (and a message without a field) on the form as a whole."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def https_by_default(model_field, **kwargs):
     """Form fields as usual, long texts bounded; a web address typed without its scheme gets
     https://."""

@@ -139,7 +139,7 @@ def _resolve_one_query(parsed, pending):
         pairs = search.phrase_bonus_rows(parsed, each.index)
         bonus.append(_statement(pairs, ["resource", "total"]) if pairs is not None else None)
     term_rows = _union_by_statement(terms)
-    bonus_rows = _union_by_statement([b for b in bonus if b]) if any(bonus) else {}
+    bonus_rows = _union_by_statement([pairs for pairs in bonus if pairs])
     scores = {}
     for each, term, pairs in zip(pending, terms, bonus, strict=True):
         found = {row[0]: row[1:] for row in term_rows[term]}

@@ -686,3 +686,10 @@ class ReaderSettings(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @staticmethod
+    def mail_language(user):
+        """The language `user` reads the collective's mail in: its choice, else the site's.
+        Read with `select_related`/`prefetch_related` of "meeting_settings", no query."""
+        row = getattr(user, "meeting_settings", None)
+        return row.language if row else settings.LANGUAGE_CODE

@@ -24,7 +24,7 @@ from collectif.permissions import coordination_recipients
 from collectif.tasks import queue_mail
 from members.models import Organisation
 
-from .models import ActionItem
+from .models import ActionItem, ReaderSettings
 
 DUE_SOON_DAYS = 7
 DUE_SOON = "action-item-due-soon"
@@ -59,8 +59,7 @@ def _recipients(organisation):
         found[organisation.contact_email.lower()] = (organisation.contact_email, "fr")
     for user in organisation.representatives.all():
         if user.is_active and user.email and user.email.lower() not in found:
-            row = getattr(user, "meeting_settings", None)
-            found[user.email.lower()] = (user.email, row.language if row else "fr")
+            found[user.email.lower()] = (user.email, ReaderSettings.mail_language(user))
     return list(found.values())
 
 

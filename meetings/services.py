@@ -199,8 +199,7 @@ def minutes_recipients() -> list[tuple[User, str]]:
         if user.email.lower() in seen:
             continue
         seen.add(user.email.lower())
-        language = getattr(getattr(user, "meeting_settings", None), "language", None)
-        recipients.append((user, language or settings.LANGUAGE_CODE))
+        recipients.append((user, ReaderSettings.mail_language(user)))
     return recipients
 
 

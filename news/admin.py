@@ -13,6 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from collectif import dates
 from collectif.admin import DemoMarkAdmin, HistoryAdmin, ReadOnlyAdminMixin
+from collectif.forms import add_service_error
 from collectif.locking import VersionedAdminMixin
 from collectif.uploads import ImageUploadField
 
@@ -114,11 +115,7 @@ class NewsItemAdmin(DemoMarkAdmin, VersionedAdminMixin, HistoryAdmin, TabbedTran
                 else:
                     raise ValidationError(_("Choose what to do."))
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, done % {"item": item})
                 return redirect("admin:news_newsitem_change", item.pk)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from collectif.forms import add_service_error
 from members.capabilities import Capability
 from members.portal import RepresentativeMixin
 
@@ -54,11 +55,7 @@ class InitiativeFormMixin(InitiativeMixin):
         return {**super().get_form_kwargs(), "proposer": self.organisation}
 
     def form_with_service_errors(self, form, error):
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        add_service_error(form, error)
         return self.form_invalid(form)
 
 
